@@ -1,0 +1,449 @@
+/*
+ * caisse/sdk.h: the C ABI between the caissed host and its plugins (SDK v1).
+ *
+ * A plugin is a shared object that exports exactly one symbol, `caisse_plugin_entry`
+ * (CAISSE_PLUGIN_ENTRY_SYMBOL). The host calls it once after loading the file; it returns a
+ * static descriptor (caisse_plugin_t) that names the plugin, declares its roles and its
+ * configuration schema, and points at tables of hooks. Everything else the plugin needs from the
+ * host (logging, configuration values, clock, key/value state, metrics) comes through the
+ * caisse_host_api_t table it receives when an instance is initialised.
+ *
+ * NAMING
+ *   caisse_on_<component>_<event>    a hook: the plugin implements it, the host calls it.
+ *   caisse_host_<component>_<action> a callback: the host implements it, the plugin calls it.
+ *   *_host_ptr / *_plugin_ptr        memory owned by the host / by the plugin.
+ *
+ * STRINGS
+ *   Data crossing the boundary at run time is a caisse_str_t {data, len}: never rely on a
+ *   terminating NUL. The one exception is the static descriptor (names, descriptions, config
+ *   field names), which are NUL-terminated string literals with static storage duration.
+ *
+ * ERRORS
+ *   Nothing throws across this boundary. Hooks and callbacks that can fail return a
+ *   caisse_status_t; values come back through out-parameters. A plugin explains a failure with
+ *   caisse_host_set_error() before returning a non-OK status; it never returns a string the host
+ *   must free. The C++ wrapper (caisse/sdk.hpp) catches every exception and turns it into
+ *   CAISSE_STATUS_INTERNAL.
+ *
+ * COMPATIBILITY POLICY
+ *   CAISSE_SDK_ABI_MAJOR changes when anything that exists changes meaning, type, order or size
+ *   other than by growing at the end. The host refuses a plugin with a different major.
+ *   CAISSE_SDK_ABI_MINOR grows when something is appended: a field at the end of a table or
+ *   struct, a new table, a new enum value. Every table and versioned struct starts with
+ *   `struct_size`; a reader touches a field only if struct_size says the writer knew it. A plugin
+ *   states the lowest host minor it needs (abi_minor_required); the host refuses a plugin that
+ *   needs a newer minor than its own. Enum values and status codes are never renumbered.
+ *
+ * THREADING
+ *   The host calls the hooks of one instance from one thread at a time. Different instances of
+ *   the same plugin may be called concurrently, so a plugin keeps its state in its instance and
+ *   not in globals. Callbacks may be called from within any hook, on the calling thread.
+ */
+#ifndef CAISSE_SDK_H
+#define CAISSE_SDK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The ABI major this header describes. Plugins with a different major are refused. */
+#define CAISSE_SDK_ABI_MAJOR 1
+/** The ABI minor this header describes. Grows when fields, tables or enum values are appended. */
+#define CAISSE_SDK_ABI_MINOR 0
+
+/** Name of the one symbol every plugin exports. */
+#define CAISSE_PLUGIN_ENTRY_SYMBOL "caisse_plugin_entry"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define CAISSE_EXPORT __attribute__((visibility("default")))
+#else
+#define CAISSE_EXPORT
+#endif
+
+/* ------------------------------------------------------------------------------------------ */
+/* Basic types                                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * The result of a hook or callback that can fail. Values are stable across minors.
+ */
+typedef enum caisse_status {
+  /** It worked. */
+  CAISSE_STATUS_OK = 0,
+  /** The input is wrong (bad config value, malformed line); the same call will fail again. */
+  CAISSE_STATUS_INVALID_ARGUMENT = 1,
+  /** The thing asked for does not exist (a key, an operation id). */
+  CAISSE_STATUS_NOT_FOUND = 2,
+  /** This side does not implement the request (an optional hook, a role, a config type). */
+  CAISSE_STATUS_UNSUPPORTED = 3,
+  /** A dependency could not be reached and nothing happened; the caller may retry later. */
+  CAISSE_STATUS_UNAVAILABLE = 4,
+  /** A bug, or an exception caught at the boundary. */
+  CAISSE_STATUS_INTERNAL = 5,
+} caisse_status_t;
+
+/**
+ * A byte string with an explicit length. Never NUL-terminated by contract.
+ *
+ * OWNERSHIP: whoever produced it; the function that hands one over says how long it stays valid.
+ */
+typedef struct caisse_str {
+  const char* data;
+  size_t len;
+} caisse_str_t;
+
+/**
+ * An amount of money: integer minor units (cents, or the currency's own minor unit) and the
+ * currency code ("EUR", "MONA", "CHF"). Never a floating-point number.
+ */
+typedef struct caisse_money {
+  int64_t minor;
+  caisse_str_t currency;
+} caisse_money_t;
+
+/**
+ * What the outside world did with an operation that moves money. The host owns the state
+ * machine; plugins only report.
+ *   SUCCEEDED  done, definitely.
+ *   PENDING    accepted by the peer, final answer later.
+ *   DECLINED   refused, definitely; nothing moved.
+ *   NOT_SENT   the request never left; definitely safe to send again with the same id.
+ *   UNKNOWN    the request may or may not have taken effect (timeout, lost response). The host
+ *              never resends it blindly: it asks caisse_on_currency_status later.
+ */
+typedef enum caisse_outcome {
+  CAISSE_OUTCOME_SUCCEEDED = 0,
+  CAISSE_OUTCOME_PENDING = 1,
+  CAISSE_OUTCOME_DECLINED = 2,
+  CAISSE_OUTCOME_NOT_SENT = 3,
+  CAISSE_OUTCOME_UNKNOWN = 4,
+} caisse_outcome_t;
+
+/** Log severities, as in the host's log. */
+typedef enum caisse_log_level {
+  CAISSE_LOG_LEVEL_DEBUG = 0,
+  CAISSE_LOG_LEVEL_INFO = 1,
+  CAISSE_LOG_LEVEL_WARN = 2,
+  CAISSE_LOG_LEVEL_ERROR = 3,
+} caisse_log_level_t;
+
+/**
+ * The roles a plugin can play; a plugin declares a bitmask of them. For each role it declares,
+ * the descriptor points at that role's hook table.
+ *   CURRENCY   credits allocations in a food currency backend, reports their status.
+ *   RULE       pure functions chosen by a committee (allocation formulas, grids, bonuses).
+ *   COLLECTOR  collects contributions (direct debit, card PSPs).   Hooks: appended in a minor.
+ *   STATEMENT  parses bank statements.                             Hooks: appended in a minor.
+ *   PAYOUT     pays merchants their reconversion to euros.         Hooks: appended in a minor.
+ * A host refuses a plugin that declares a role whose hook table it does not know.
+ */
+typedef enum caisse_role {
+  CAISSE_ROLE_CURRENCY = 1u << 0,
+  CAISSE_ROLE_COLLECTOR = 1u << 1,
+  CAISSE_ROLE_STATEMENT = 1u << 2,
+  CAISSE_ROLE_PAYOUT = 1u << 3,
+  CAISSE_ROLE_RULE = 1u << 4,
+} caisse_role_t;
+
+/**
+ * An opaque handle to one plugin instance as the host sees it (one `[[plugin]]` block of one
+ * caisse). Every callback takes it so that logs, configuration, state and metrics are scoped to
+ * the instance.
+ *
+ * OWNERSHIP: host. LIFETIME: from caisse_on_instance_init until caisse_on_instance_destroy
+ * returns.
+ */
+typedef struct caisse_host_context caisse_host_context_t;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Configuration schema                                                                        */
+/* ------------------------------------------------------------------------------------------ */
+
+/** The TOML type a configuration field accepts. */
+typedef enum caisse_config_type {
+  CAISSE_CONFIG_TYPE_STRING = 1,
+  CAISSE_CONFIG_TYPE_INTEGER = 2,
+  CAISSE_CONFIG_TYPE_BOOLEAN = 3,
+} caisse_config_type_t;
+
+/** The field must be present (it then has no default). */
+#define CAISSE_CONFIG_REQUIRED (1u << 0)
+/**
+ * The field holds a secret: in TOML it must be a reference (`env:NAME` or `file:PATH`), never the
+ * secret itself; the host resolves it and never logs or prints the value. Only for strings.
+ */
+#define CAISSE_CONFIG_SECRET (1u << 1)
+
+/**
+ * One field of a plugin's configuration block. The host checks every instance's block against
+ * these before calling caisse_on_instance_init: unknown keys, wrong types, a missing required
+ * field and an inline secret are errors naming the file, line and column.
+ *
+ * OWNERSHIP: plugin, static. LIFETIME: as long as the plugin is loaded.
+ */
+typedef struct caisse_config_field {
+  /** Key in the instance's `config` table. NUL-terminated. */
+  const char* name;
+  caisse_config_type_t type;
+  /** The default in TOML literal form ("100", "true", "EUR"), or NULL for none. */
+  const char* default_value;
+  /** CAISSE_CONFIG_REQUIRED and/or CAISSE_CONFIG_SECRET. */
+  uint32_t flags;
+  /** One sentence for operators; shown by `caissectl plugin describe`. NUL-terminated. */
+  const char* description;
+} caisse_config_field_t;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Host services: callbacks the plugin calls                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * The table of host callbacks, handed to caisse_on_instance_init.
+ *
+ * OWNERSHIP: host. LIFETIME: as long as the plugin is loaded.
+ * A plugin built against a newer minor checks `struct_size` (or abi_minor) before calling a
+ * callback the host may not have.
+ */
+typedef struct caisse_host_api {
+  uint32_t struct_size;
+  uint32_t abi_major;
+  uint32_t abi_minor;
+
+  /**
+   * Writes one line to the host log, prefixed with the caisse and instance.
+   * @param ctx the instance.
+   * @param level severity.
+   * @param message text; the host masks IBANs it finds. OWNERSHIP: caller; read during the call.
+   */
+  void (*caisse_host_log)(caisse_host_context_t* ctx, caisse_log_level_t level,
+                          caisse_str_t message);
+
+  /**
+   * Records why the hook about to return a non-OK status failed. The last message set during a
+   * hook is the one the host reports.
+   * @param message OWNERSHIP: caller; the host copies it.
+   */
+  void (*caisse_host_set_error)(caisse_host_context_t* ctx, caisse_str_t message);
+
+  /**
+   * @return the host's current time in milliseconds since the Unix epoch (UTC). Tests replace
+   * the host clock; plugins must use this instead of reading the system clock.
+   */
+  int64_t (*caisse_host_clock_now_ms)(caisse_host_context_t* ctx);
+
+  /**
+   * Reads a string field of the instance's validated configuration (secrets come resolved).
+   * @param key field name as declared in the schema.
+   * @param value_host_ptr out: the value. LIFETIME: until caisse_on_instance_destroy.
+   * @return OK; NOT_FOUND if the field is absent and has no default; INVALID_ARGUMENT if the
+   *         field is not a string or not declared.
+   */
+  caisse_status_t (*caisse_host_config_get_string)(caisse_host_context_t* ctx, caisse_str_t key,
+                                                   caisse_str_t* value_host_ptr);
+
+  /** Like caisse_host_config_get_string, for INTEGER fields. */
+  caisse_status_t (*caisse_host_config_get_int)(caisse_host_context_t* ctx, caisse_str_t key,
+                                                int64_t* value);
+
+  /** Like caisse_host_config_get_string, for BOOLEAN fields. */
+  caisse_status_t (*caisse_host_config_get_bool)(caisse_host_context_t* ctx, caisse_str_t key,
+                                                 bool* value);
+
+  /**
+   * Reads a value the instance stored earlier with caisse_host_kv_put (kept in PostgreSQL,
+   * scoped to the caisse and instance, surviving restarts).
+   * @param value_host_ptr out. LIFETIME: until the current hook returns.
+   * @return OK, NOT_FOUND, or UNAVAILABLE if the store cannot be reached.
+   */
+  caisse_status_t (*caisse_host_kv_get)(caisse_host_context_t* ctx, caisse_str_t key,
+                                        caisse_str_t* value_host_ptr);
+
+  /**
+   * Stores (or replaces) a value durably before returning.
+   * @param key, value OWNERSHIP: caller; the host copies them.
+   * @return OK or UNAVAILABLE.
+   */
+  caisse_status_t (*caisse_host_kv_put)(caisse_host_context_t* ctx, caisse_str_t key,
+                                        caisse_str_t value);
+
+  /**
+   * Adds delta to the counter `name` of this instance, exported on /metrics as
+   * caissed_plugin_events_total{caisse,instance,name}.
+   * @param name [a-z0-9_]+, OWNERSHIP: caller; copied.
+   */
+  void (*caisse_host_metric_add)(caisse_host_context_t* ctx, caisse_str_t name, int64_t delta);
+} caisse_host_api_t;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Role hooks                                                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+/** One allocation to credit to one household's account in the food currency. */
+typedef struct caisse_credit_line {
+  /**
+   * The host's deterministic operation id. It is stored before the call and is the idempotency
+   * key: the host sends the same id again only for the same line, and a plugin must make a
+   * second send of an id that already took effect a no-op (search the peer, or pass it as the
+   * peer's idempotency key).
+   */
+  caisse_str_t operation_id;
+  /** The household's pseudonymous id in this caisse. */
+  caisse_str_t household_id;
+  caisse_money_t amount;
+  /** Text for the peer's statement ("Allocation 2026-11"). */
+  caisse_str_t description;
+} caisse_credit_line_t;
+
+/** What a currency backend did with one operation. */
+typedef struct caisse_operation_result {
+  caisse_outcome_t outcome;
+  /**
+   * The peer's reference for the operation, if any (a transfer id).
+   * OWNERSHIP: plugin. LIFETIME: until the hook that filled it returns; the host copies it.
+   */
+  caisse_str_t external_ref;
+  /** A short reason for DECLINED or UNKNOWN, for the operator. Same ownership as external_ref. */
+  caisse_str_t message;
+} caisse_operation_result_t;
+
+/**
+ * Hooks of the CURRENCY role. Adapters are stateless translators: the host owns persistence,
+ * retries and the janitor.
+ *
+ * OWNERSHIP: plugin, static. LIFETIME: as long as the plugin is loaded.
+ */
+typedef struct caisse_currency_hooks {
+  uint32_t struct_size;
+
+  /**
+   * Credits a batch of allocation lines.
+   * @param instance_plugin_ptr the instance from caisse_on_instance_init.
+   * @param lines OWNERSHIP: host. LIFETIME: until the hook returns.
+   * @param count number of lines (and of results).
+   * @param results_host_ptr out: one result per line, same order; the host allocates the array
+   *        and initialises every outcome to UNKNOWN.
+   * @return OK when every result was filled; any other status means the host treats every line
+   *         as UNKNOWN unless its result says NOT_SENT.
+   */
+  caisse_status_t (*caisse_on_currency_credit)(void* instance_plugin_ptr,
+                                               const caisse_credit_line_t* lines, size_t count,
+                                               caisse_operation_result_t* results_host_ptr);
+
+  /**
+   * Asks the backend what became of one operation (the janitor calls it for PENDING and UNKNOWN
+   * lines; it never resends blindly).
+   * @param operation_id OWNERSHIP: host. LIFETIME: until the hook returns.
+   * @param result_host_ptr out.
+   * @return OK, or UNAVAILABLE if the backend cannot be asked now.
+   */
+  caisse_status_t (*caisse_on_currency_status)(void* instance_plugin_ptr, caisse_str_t operation_id,
+                                               caisse_operation_result_t* result_host_ptr);
+} caisse_currency_hooks_t;
+
+/** What an allocation rule sees of one household for one month. */
+typedef struct caisse_allocation_input {
+  uint32_t struct_size;
+  caisse_str_t household_id;
+  uint32_t adults;
+  uint32_t children;
+  /** The cycle's month, "YYYY-MM". */
+  caisse_str_t month;
+  /** The caisse currency code; the result is in its minor units. */
+  caisse_str_t currency;
+  /** Sum of the month's contributions received, in the currency's minor units. */
+  int64_t month_contributions_minor;
+  /** Number of households in the cycle. */
+  uint64_t household_count;
+} caisse_allocation_input_t;
+
+/**
+ * Hooks of the RULE role. Rules are pure: same input, same output, no I/O.
+ *
+ * OWNERSHIP: plugin, static. LIFETIME: as long as the plugin is loaded.
+ */
+typedef struct caisse_rule_hooks {
+  uint32_t struct_size;
+
+  /**
+   * Computes one household's monthly allocation.
+   * @param input OWNERSHIP: host. LIFETIME: until the hook returns.
+   * @param amount_minor out: the allocation in the caisse currency's minor units (>= 0).
+   * @return OK, INVALID_ARGUMENT for an input the rule cannot handle, or UNSUPPORTED if this rule
+   *         plugin computes something else than allocations.
+   */
+  caisse_status_t (*caisse_on_rule_allocate)(void* instance_plugin_ptr,
+                                             const caisse_allocation_input_t* input,
+                                             int64_t* amount_minor);
+} caisse_rule_hooks_t;
+
+/* ------------------------------------------------------------------------------------------ */
+/* The plugin descriptor and entry point                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * What a plugin is, returned by its entry point.
+ *
+ * OWNERSHIP: plugin, static. LIFETIME: as long as the plugin is loaded (the host never unloads
+ * a plugin while an instance exists).
+ */
+typedef struct caisse_plugin {
+  uint32_t struct_size;
+  /** CAISSE_SDK_ABI_MAJOR of the header the plugin was compiled with. */
+  uint32_t abi_major;
+  /** The lowest host ABI minor whose callbacks and fields this plugin uses. */
+  uint32_t abi_minor_required;
+
+  /** Unique plugin name, [a-z0-9_-]+, as referenced by `plugin = "…"` in caisse files. */
+  const char* name;
+  /** The plugin's own version ("1.2.0"). */
+  const char* version;
+  /** One sentence for operators. */
+  const char* description;
+  /** Bitmask of caisse_role_t. */
+  uint32_t roles;
+
+  /** The configuration schema. OWNERSHIP: plugin, static. */
+  const caisse_config_field_t* config_fields;
+  size_t config_field_count;
+
+  /**
+   * Creates one instance (one `[[plugin]]` block of one caisse) after its configuration was
+   * validated against config_fields.
+   * @param host the host callbacks. OWNERSHIP: host. LIFETIME: while the plugin is loaded.
+   * @param ctx the instance handle to pass to every callback. LIFETIME: until destroy returns.
+   * @param instance_plugin_ptr out: the plugin's instance state, passed back to every hook.
+   * @return OK, or INVALID_ARGUMENT for a configuration the schema cannot express as wrong
+   *         (set the reason with caisse_host_set_error).
+   */
+  caisse_status_t (*caisse_on_instance_init)(const caisse_host_api_t* host,
+                                             caisse_host_context_t* ctx,
+                                             void** instance_plugin_ptr);
+
+  /**
+   * Destroys an instance. Called once for every instance whose init returned OK.
+   * @param instance_plugin_ptr OWNERSHIP: plugin; free it here.
+   */
+  void (*caisse_on_instance_destroy)(void* instance_plugin_ptr);
+
+  /** Non-NULL if and only if roles contains CAISSE_ROLE_CURRENCY. */
+  const caisse_currency_hooks_t* currency;
+  /** Non-NULL if and only if roles contains CAISSE_ROLE_RULE. */
+  const caisse_rule_hooks_t* rule;
+} caisse_plugin_t;
+
+/**
+ * The entry point's type. The host calls it once after loading the file, before anything else.
+ * It must not call the host, allocate per-call state or throw.
+ * @return the plugin's static descriptor, never NULL.
+ */
+typedef const caisse_plugin_t* (*caisse_plugin_entry_fn)(void);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* CAISSE_SDK_H */
