@@ -303,7 +303,9 @@ typedef struct caisse_operation_result {
   caisse_outcome_t outcome;
   /**
    * The peer's reference for the operation, if any (a transfer id).
-   * OWNERSHIP: plugin. LIFETIME: until the hook that filled it returns; the host copies it.
+   * OWNERSHIP: plugin. LIFETIME: until the next call into the same instance (another hook, or
+   * destroy): the host reads it after the hook returns and copies it before calling the instance
+   * again, so keep the bytes in the instance state, not on the hook's stack.
    */
   caisse_str_t external_ref;
   /** A short reason for DECLINED or UNKNOWN, for the operator. Same ownership as external_ref. */

@@ -1,0 +1,87 @@
+// The values role hooks receive and return, as C++ types: views (std::string_view) over the
+// host's C structs for inputs, owning strings for results.
+#pragma once
+
+#include <caisse/sdk.h>
+
+#include <caisse/sdk/host.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace caisse::sdk {
+
+// An amount in integer minor units of `currency`. Never a floating-point number.
+struct Money {
+  std::int64_t minor = 0;
+  std::string_view currency;
+};
+
+// What one household looks like to an allocation rule for one month (caisse_allocation_input_t).
+// LIFETIME: the views are valid until the hook returns.
+struct AllocationInput {
+  std::string_view household_id;
+  std::uint32_t adults = 0;
+  std::uint32_t children = 0;
+  std::string_view month;     // "YYYY-MM"
+  std::string_view currency;  // the result is in this currency's minor units
+  std::int64_t month_contributions_minor = 0;
+  std::uint64_t household_count = 0;
+};
+
+// One allocation to credit (caisse_credit_line_t). LIFETIME: until the hook returns.
+struct CreditLine {
+  std::string_view operation_id;  // the idempotency key: a second send must be a no-op
+  std::string_view household_id;
+  Money amount;
+  std::string_view description;
+};
+
+enum class Outcome {
+  succeeded = CAISSE_OUTCOME_SUCCEEDED,
+  pending = CAISSE_OUTCOME_PENDING,
+  declined = CAISSE_OUTCOME_DECLINED,
+  not_sent = CAISSE_OUTCOME_NOT_SENT,
+  unknown = CAISSE_OUTCOME_UNKNOWN,
+};
+
+// What the backend did with one operation. Default UNKNOWN: claim more only when the peer said so.
+struct OperationResult {
+  Outcome outcome = Outcome::unknown;
+  std::string external_ref;
+  std::string message;
+};
+
+namespace detail {
+
+// The size of caisse_allocation_input_t in ABI 1.0: a host never sends less.
+inline constexpr std::size_t kAllocationInputSize_1_0 =
+    offsetof(caisse_allocation_input_t, household_count) + sizeof(std::uint64_t);
+
+inline AllocationInput from_c(const caisse_allocation_input_t& in) {
+  if (in.struct_size < kAllocationInputSize_1_0) {
+    throw StatusError(CAISSE_STATUS_INVALID_ARGUMENT,
+                      "allocation input struct_size " + std::to_string(in.struct_size) +
+                          " is smaller than ABI 1.0's " + std::to_string(kAllocationInputSize_1_0));
+  }
+  return {from_c(in.household_id), in.adults,           in.children,
+          from_c(in.month),        from_c(in.currency), in.month_contributions_minor,
+          in.household_count};
+}
+
+inline CreditLine from_c(const caisse_credit_line_t& line) {
+  return {from_c(line.operation_id), from_c(line.household_id),
+          Money{line.amount.minor, from_c(line.amount.currency)}, from_c(line.description)};
+}
+
+// LIFETIME: the result points into `result`, which the caller keeps until the host copied it.
+inline caisse_operation_result_t to_c(const OperationResult& result) noexcept {
+  return {static_cast<caisse_outcome_t>(result.outcome), to_c(result.external_ref),
+          to_c(result.message)};
+}
+
+}  // namespace detail
+
+}  // namespace caisse::sdk

@@ -1,0 +1,245 @@
+// caisse/sdk.hpp driven in-process through its C descriptor, against a minimal fake host table:
+// what the wrapper promises plugin authors (roles deduced, exceptions become statuses with
+// their message, result strings outlive the hook).
+#include <gtest/gtest.h>
+#include <caisse/sdk.hpp>
+
+#include <array>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// This test's own host side of the opaque handle (the real one lives in caisse_plugins, which
+// this test does not link).
+struct caisse_host_context {
+  std::string error;
+  std::optional<std::int64_t> amount_per_person;
+  caisse_status_t kv_status = CAISSE_STATUS_OK;
+};
+
+namespace caisse::sdk {
+namespace {
+
+std::string_view view(caisse_str_t text) {
+  return {text.data, text.len};
+}
+
+void fake_log(caisse_host_context_t*, caisse_log_level_t, caisse_str_t) {}
+void fake_set_error(caisse_host_context_t* ctx, caisse_str_t message) {
+  ctx->error = view(message);
+}
+int64_t fake_now(caisse_host_context_t*) {
+  return 0;
+}
+caisse_status_t fake_get_string(caisse_host_context_t*, caisse_str_t, caisse_str_t*) {
+  return CAISSE_STATUS_INVALID_ARGUMENT;
+}
+caisse_status_t fake_get_int(caisse_host_context_t* ctx, caisse_str_t key, int64_t* value) {
+  if (view(key) != "amount_per_person") return CAISSE_STATUS_INVALID_ARGUMENT;
+  if (!ctx->amount_per_person) return CAISSE_STATUS_NOT_FOUND;
+  *value = *ctx->amount_per_person;
+  return CAISSE_STATUS_OK;
+}
+caisse_status_t fake_get_bool(caisse_host_context_t*, caisse_str_t, bool*) {
+  return CAISSE_STATUS_INVALID_ARGUMENT;
+}
+caisse_status_t fake_kv_get(caisse_host_context_t* ctx, caisse_str_t, caisse_str_t*) {
+  return ctx->kv_status == CAISSE_STATUS_OK ? CAISSE_STATUS_NOT_FOUND : ctx->kv_status;
+}
+caisse_status_t fake_kv_put(caisse_host_context_t* ctx, caisse_str_t, caisse_str_t) {
+  return ctx->kv_status;
+}
+void fake_metric_add(caisse_host_context_t*, caisse_str_t, int64_t) {}
+
+constexpr caisse_host_api_t kFakeHost{
+    sizeof(caisse_host_api_t),
+    CAISSE_SDK_ABI_MAJOR,
+    CAISSE_SDK_ABI_MINOR,
+    &fake_log,
+    &fake_set_error,
+    &fake_now,
+    &fake_get_string,
+    &fake_get_int,
+    &fake_get_bool,
+    &fake_kv_get,
+    &fake_kv_put,
+    &fake_metric_add,
+};
+
+// A rule whose allocate reads kv (so the store can fail it) and throws on request.
+class Rule {
+ public:
+  explicit Rule(Host host) : host_(host), amount_(host.config<std::int64_t>("amount_per_person")) {
+    if (amount_ < 0) throw ConfigError("amount_per_person must be >= 0");
+    if (amount_ == 13) throw std::runtime_error("unlucky amount");
+  }
+  std::int64_t allocate(const AllocationInput& in) {
+    if (in.adults > 9)
+      throw std::runtime_error("too many adults in " + std::string(in.household_id));
+    host_.kv_get("seen");
+    return amount_ * (in.adults + in.children);
+  }
+
+ private:
+  Host host_;
+  std::int64_t amount_;
+};
+
+// A currency that answers with strings built during the call, or with the wrong count.
+class Currency {
+ public:
+  explicit Currency(Host) {}
+  std::vector<OperationResult> credit(std::span<const CreditLine> lines) {
+    std::vector<OperationResult> results;
+    for (const CreditLine& line : lines) {
+      if (line.operation_id == "drop") continue;
+      results.push_back(
+          {Outcome::succeeded,
+           "transfer for " + std::string(line.operation_id) + " (a reference longer than SSO)",
+           ""});
+    }
+    return results;
+  }
+  OperationResult status(std::string_view) { return {Outcome::pending, "", ""}; }
+};
+
+class Both : public Currency {
+ public:
+  explicit Both(Host host) : Currency(host) {}
+  std::int64_t allocate(const AllocationInput&) { return 0; }
+};
+
+constexpr std::array kRuleConfig{
+    field::integer("amount_per_person", "100", "Per person."),
+    field::required(field::secret("api_token", "Token.")),
+};
+
+constexpr caisse_plugin_t kRule = describe<Rule>("rule", "1.0.0", "A rule.", kRuleConfig);
+constexpr caisse_plugin_t kCurrency =
+    describe<Currency>("currency", "1.0.0", "A currency.", no_config);
+
+TEST(SdkWrapper, RolesAreDeducedFromTheMemberFunctions) {
+  EXPECT_EQ(roles_of<Rule>(), static_cast<std::uint32_t>(CAISSE_ROLE_RULE));
+  EXPECT_EQ(roles_of<Currency>(), static_cast<std::uint32_t>(CAISSE_ROLE_CURRENCY));
+  EXPECT_EQ(roles_of<Both>(), static_cast<std::uint32_t>(CAISSE_ROLE_RULE | CAISSE_ROLE_CURRENCY));
+  EXPECT_NE(kRule.rule, nullptr);
+  EXPECT_EQ(kRule.currency, nullptr);
+  EXPECT_NE(kCurrency.currency, nullptr);
+  EXPECT_EQ(kCurrency.rule, nullptr);
+}
+
+TEST(SdkWrapper, DescriptorRequiresTheHeadersAbiAndCarriesTheSchema) {
+  EXPECT_EQ(kRule.struct_size, sizeof(caisse_plugin_t));
+  EXPECT_EQ(kRule.abi_major, static_cast<std::uint32_t>(CAISSE_SDK_ABI_MAJOR));
+  EXPECT_EQ(kRule.abi_minor_required, static_cast<std::uint32_t>(CAISSE_SDK_ABI_MINOR));
+  EXPECT_STREQ(kRule.name, "rule");
+  ASSERT_EQ(kRule.config_field_count, 2u);
+  EXPECT_EQ(kRule.config_fields, kRuleConfig.data());
+  EXPECT_EQ(kCurrency.config_field_count, 0u);
+  EXPECT_EQ(kCurrency.config_fields, nullptr);
+}
+
+TEST(SdkWrapper, FieldHelpersSetTypeDefaultAndFlags) {
+  const caisse_config_field_t& amount = kRuleConfig[0];
+  EXPECT_EQ(amount.type, CAISSE_CONFIG_TYPE_INTEGER);
+  EXPECT_STREQ(amount.default_value, "100");
+  EXPECT_EQ(amount.flags, 0u);
+  const caisse_config_field_t& token = kRuleConfig[1];
+  EXPECT_EQ(token.type, CAISSE_CONFIG_TYPE_STRING);
+  EXPECT_EQ(token.default_value, nullptr);
+  EXPECT_EQ(token.flags, CAISSE_CONFIG_REQUIRED | CAISSE_CONFIG_SECRET);
+}
+
+class RuleInstance : public ::testing::Test {
+ protected:
+  caisse_status_t init(std::optional<std::int64_t> amount) {
+    ctx_.amount_per_person = amount;
+    return kRule.caisse_on_instance_init(&kFakeHost, &ctx_, &state_);
+  }
+  void TearDown() override {
+    if (state_ != nullptr) kRule.caisse_on_instance_destroy(state_);
+  }
+  caisse_status_t allocate(std::uint32_t adults, std::int64_t& amount) {
+    const caisse_allocation_input_t input{sizeof input,   {"h7", 2},  adults, 1,
+                                          {"2026-11", 7}, {"EUR", 3}, 0,      1};
+    return kRule.rule->caisse_on_rule_allocate(state_, &input, &amount);
+  }
+
+  caisse_host_context ctx_;
+  void* state_ = nullptr;
+};
+
+TEST_F(RuleInstance, HookReturnsTheClassesResult) {
+  ASSERT_EQ(init(100), CAISSE_STATUS_OK);
+  std::int64_t amount = 0;
+  ASSERT_EQ(allocate(2, amount), CAISSE_STATUS_OK);
+  EXPECT_EQ(amount, 300);
+}
+
+TEST_F(RuleInstance, ConfigErrorInTheConstructorIsInvalidArgumentWithItsMessage) {
+  EXPECT_EQ(init(-1), CAISSE_STATUS_INVALID_ARGUMENT);
+  EXPECT_EQ(ctx_.error, "amount_per_person must be >= 0");
+  EXPECT_EQ(state_, nullptr);
+}
+
+TEST_F(RuleInstance, OtherExceptionInTheConstructorIsInternalWithItsMessage) {
+  EXPECT_EQ(init(13), CAISSE_STATUS_INTERNAL);
+  EXPECT_EQ(ctx_.error, "unlucky amount");
+}
+
+TEST_F(RuleInstance, MissingConfigValueIsInvalidArgumentNamingTheField) {
+  EXPECT_EQ(init(std::nullopt), CAISSE_STATUS_INVALID_ARGUMENT);
+  EXPECT_EQ(ctx_.error,
+            "config field \"amount_per_person\" has no value: declare a default or mark it "
+            "required");
+}
+
+TEST_F(RuleInstance, ExceptionInAHookIsInternalWithItsMessage) {
+  ASSERT_EQ(init(100), CAISSE_STATUS_OK);
+  std::int64_t amount = 0;
+  EXPECT_EQ(allocate(10, amount), CAISSE_STATUS_INTERNAL);
+  EXPECT_EQ(ctx_.error, "too many adults in h7");
+}
+
+TEST_F(RuleInstance, UnavailableStoreMakesTheHookUnavailable) {
+  ASSERT_EQ(init(100), CAISSE_STATUS_OK);
+  ctx_.kv_status = CAISSE_STATUS_UNAVAILABLE;
+  std::int64_t amount = 0;
+  EXPECT_EQ(allocate(1, amount), CAISSE_STATUS_UNAVAILABLE);
+  EXPECT_EQ(ctx_.error, "kv_get \"seen\": state store unavailable");
+}
+
+class CurrencyInstance : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(kCurrency.caisse_on_instance_init(&kFakeHost, &ctx_, &state_), CAISSE_STATUS_OK);
+  }
+  void TearDown() override { kCurrency.caisse_on_instance_destroy(state_); }
+
+  caisse_host_context ctx_;
+  void* state_ = nullptr;
+};
+
+TEST_F(CurrencyInstance, ResultStringsStayValidAfterTheHookReturns) {
+  const caisse_credit_line_t line{{"op-1", 4}, {"h1", 2}, {100, {"EUR", 3}}, {"", 0}};
+  caisse_operation_result_t result{CAISSE_OUTCOME_UNKNOWN, {}, {}};
+  ASSERT_EQ(kCurrency.currency->caisse_on_currency_credit(state_, &line, 1, &result),
+            CAISSE_STATUS_OK);
+  EXPECT_EQ(result.outcome, CAISSE_OUTCOME_SUCCEEDED);
+  EXPECT_EQ(view(result.external_ref), "transfer for op-1 (a reference longer than SSO)");
+}
+
+TEST_F(CurrencyInstance, WrongNumberOfResultsIsInternalAndLeavesResultsUnknown) {
+  const caisse_credit_line_t line{{"drop", 4}, {"h1", 2}, {100, {"EUR", 3}}, {"", 0}};
+  caisse_operation_result_t result{CAISSE_OUTCOME_UNKNOWN, {}, {}};
+  EXPECT_EQ(kCurrency.currency->caisse_on_currency_credit(state_, &line, 1, &result),
+            CAISSE_STATUS_INTERNAL);
+  EXPECT_EQ(ctx_.error, "credit returned 0 results for 1 lines");
+  EXPECT_EQ(result.outcome, CAISSE_OUTCOME_UNKNOWN);
+}
+
+}  // namespace
+}  // namespace caisse::sdk
