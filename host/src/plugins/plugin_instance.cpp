@@ -1,0 +1,188 @@
+#include "plugins/plugin_instance.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <exception>
+#include <utility>
+
+#include "plugins/descriptor_names.hpp"
+#include "plugins/host_api.hpp"
+#include "plugins/host_context.hpp"
+#include "plugins/untrusted_enum.hpp"
+
+namespace caisse::host::plugins {
+namespace {
+
+caisse_str_t to_c(const std::string& text) {
+  return {text.data(), text.size()};
+}
+
+std::string from_c(caisse_str_t text) {
+  return text.len == 0 ? std::string{} : std::string(text.data, text.len);
+}
+
+caisse_allocation_input_t to_c(const AllocationInput& in) {
+  return {sizeof(caisse_allocation_input_t),
+          to_c(in.household_id),
+          in.adults,
+          in.children,
+          to_c(in.month),
+          to_c(in.currency),
+          in.month_contributions_minor,
+          in.household_count};
+}
+
+caisse_credit_line_t to_c(const CreditLine& line) {
+  return {to_c(line.operation_id),
+          to_c(line.household_id),
+          {line.amount.minor, to_c(line.amount.currency)},
+          to_c(line.description)};
+}
+
+// An outcome value this host does not know is not a promise of anything: UNKNOWN, so the janitor
+// asks again instead of trusting it.
+OperationResult from_c(const caisse_operation_result_t& result) {
+  OperationResult out{Outcome::unknown, from_c(result.external_ref), from_c(result.message)};
+  switch (untrusted_value(result.outcome)) {
+    case CAISSE_OUTCOME_SUCCEEDED:
+      out.outcome = Outcome::succeeded;
+      break;
+    case CAISSE_OUTCOME_PENDING:
+      out.outcome = Outcome::pending;
+      break;
+    case CAISSE_OUTCOME_DECLINED:
+      out.outcome = Outcome::declined;
+      break;
+    case CAISSE_OUTCOME_NOT_SENT:
+      out.outcome = Outcome::not_sent;
+      break;
+    case CAISSE_OUTCOME_UNKNOWN:
+      break;
+  }
+  return out;
+}
+
+caisse_operation_result_t unknown_result() {
+  return {CAISSE_OUTCOME_UNKNOWN, {}, {}};
+}
+
+}  // namespace
+
+PluginInstance::PluginInstance(std::shared_ptr<LoadedPlugin> plugin,
+                               std::unique_ptr<caisse_host_context> context)
+    : plugin_(std::move(plugin)), context_(std::move(context)) {}
+
+Result<std::unique_ptr<PluginInstance>> PluginInstance::create(std::shared_ptr<LoadedPlugin> plugin,
+                                                               std::string caisse_id,
+                                                               std::string instance,
+                                                               config::ResolvedPluginConfig config,
+                                                               PluginServices& services) {
+  auto context = std::make_unique<caisse_host_context>();
+  context->caisse_id = std::move(caisse_id);
+  context->instance = std::move(instance);
+  context->descriptor = &plugin->descriptor();
+  context->config = std::move(config);
+  context->services = &services;
+  std::unique_ptr<PluginInstance> created(
+      new PluginInstance(std::move(plugin), std::move(context)));
+
+  const caisse_plugin_t& d = created->plugin_->descriptor();
+  void* state = nullptr;
+  auto initialised = created->call("init", [&] {
+    return d.caisse_on_instance_init(&host_api(), created->context_.get(), &state);
+  });
+  if (!initialised) {
+    created->state_ = nullptr;
+    created->plugin_.reset();  // destroy() is only for instances whose init succeeded
+    return initialised.error();
+  }
+  created->state_ = state;
+  return created;
+}
+
+PluginInstance::~PluginInstance() {
+  if (!plugin_) return;
+  try {
+    plugin_->descriptor().caisse_on_instance_destroy(state_);
+  } catch (...) {
+    spdlog::error("caisse={} instance={} event=plugin_destroy_threw plugin={}", context_->caisse_id,
+                  context_->instance, plugin_->name());
+  }
+}
+
+const std::string& PluginInstance::caisse_id() const {
+  return context_->caisse_id;
+}
+const std::string& PluginInstance::instance() const {
+  return context_->instance;
+}
+
+Error PluginInstance::failure(std::string_view what, const std::string& reason) const {
+  return make_error("plugin " + std::string(context_->descriptor->name) + " (instance " +
+                    context_->caisse_id + "/" + context_->instance + "): " + std::string(what) +
+                    " failed: " + reason);
+}
+
+template <class Hook>
+Result<void> PluginInstance::call(std::string_view what, Hook&& hook) {
+  context_->last_error.clear();
+  int status = CAISSE_STATUS_INTERNAL;
+  std::string thrown;
+  try {
+    const caisse_status_t returned = hook();
+    status = untrusted_value(returned);
+  } catch (const std::exception& e) {
+    thrown = std::string("the plugin threw: ") + e.what();
+  } catch (...) {
+    thrown = "the plugin threw an exception";
+  }
+  context_->kv_values.clear();
+  if (!thrown.empty()) return failure(what, thrown);
+  if (status == CAISSE_STATUS_OK) return {};
+  if (context_->last_error.empty()) return failure(what, status_name(status) + ", no message");
+  return failure(what, context_->last_error);
+}
+
+Result<std::int64_t> PluginInstance::allocate(const AllocationInput& input) {
+  const caisse_rule_hooks_t* rule = plugin_->descriptor().rule;
+  if (rule == nullptr) return failure("allocate", "the plugin has no rule role");
+  const caisse_allocation_input_t c_input = to_c(input);
+  std::int64_t amount = 0;
+  auto called =
+      call("allocate", [&] { return rule->caisse_on_rule_allocate(state_, &c_input, &amount); });
+  if (!called) return called.error();
+  if (amount < 0) return failure("allocate", "negative amount " + std::to_string(amount));
+  return amount;
+}
+
+Result<std::vector<OperationResult>> PluginInstance::credit(const std::vector<CreditLine>& lines) {
+  const caisse_currency_hooks_t* currency = plugin_->descriptor().currency;
+  if (currency == nullptr) return failure("credit", "the plugin has no currency role");
+  std::vector<caisse_credit_line_t> c_lines;
+  c_lines.reserve(lines.size());
+  for (const CreditLine& line : lines) c_lines.push_back(to_c(line));
+  std::vector<caisse_operation_result_t> c_results(lines.size(), unknown_result());
+  auto called = call("credit", [&] {
+    return currency->caisse_on_currency_credit(state_, c_lines.data(), c_lines.size(),
+                                               c_results.data());
+  });
+  if (!called) return called.error();
+  std::vector<OperationResult> results;
+  results.reserve(c_results.size());
+  for (const caisse_operation_result_t& result : c_results) results.push_back(from_c(result));
+  return results;
+}
+
+Result<OperationResult> PluginInstance::status(std::string_view operation_id) {
+  const caisse_currency_hooks_t* currency = plugin_->descriptor().currency;
+  if (currency == nullptr) return failure("status", "the plugin has no currency role");
+  caisse_operation_result_t c_result = unknown_result();
+  auto called = call("status", [&] {
+    return currency->caisse_on_currency_status(
+        state_, caisse_str_t{operation_id.data(), operation_id.size()}, &c_result);
+  });
+  if (!called) return called.error();
+  return from_c(c_result);
+}
+
+}  // namespace caisse::host::plugins

@@ -1,0 +1,63 @@
+// One running instance of a plugin: one `[[plugin]]` block of one caisse. It owns the host
+// context the plugin's callbacks act on, calls init on creation and destroy on destruction, and
+// turns each role hook into a typed call whose failure is an Error carrying the plugin's message:
+//   plugin hello (instance demo/allocation): allocate failed: household h1 has no members
+// The host calls one instance from one thread at a time (the ABI promises plugins that).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/resolved_plugin_config.hpp"
+#include "core/result.hpp"
+#include "plugins/loaded_plugin.hpp"
+#include "plugins/plugin_services.hpp"
+#include "plugins/role_values.hpp"
+
+struct caisse_host_context;
+
+namespace caisse::host::plugins {
+
+class PluginInstance {
+ public:
+  // config must already be validated against the plugin's schema (config/ does that).
+  // services must outlive the instance.
+  static Result<std::unique_ptr<PluginInstance>> create(std::shared_ptr<LoadedPlugin> plugin,
+                                                        std::string caisse_id, std::string instance,
+                                                        config::ResolvedPluginConfig config,
+                                                        PluginServices& services);
+  ~PluginInstance();
+  PluginInstance(const PluginInstance&) = delete;
+  PluginInstance& operator=(const PluginInstance&) = delete;
+
+  // RULE: the household's allocation in minor units of input.currency (>= 0).
+  Result<std::int64_t> allocate(const AllocationInput& input);
+  // CURRENCY: one result per line, in order. An Error means every line's outcome is unknown.
+  Result<std::vector<OperationResult>> credit(const std::vector<CreditLine>& lines);
+  // CURRENCY: what became of one operation.
+  Result<OperationResult> status(std::string_view operation_id);
+
+  const LoadedPlugin& plugin() const { return *plugin_; }
+  const std::string& caisse_id() const;
+  const std::string& instance() const;
+
+ private:
+  PluginInstance(std::shared_ptr<LoadedPlugin> plugin,
+                 std::unique_ptr<caisse_host_context> context);
+
+  // Runs one hook: resets the error, catches what a plugin should not throw, turns a non-OK
+  // status into an Error with the plugin's message, releases per-hook values.
+  template <class Hook>
+  Result<void> call(std::string_view what, Hook&& hook);
+  Error failure(std::string_view what, const std::string& reason) const;
+
+  // Declared first, destroyed last: the code of destroy() stays mapped until it has run.
+  std::shared_ptr<LoadedPlugin> plugin_;
+  std::unique_ptr<caisse_host_context> context_;
+  void* state_ = nullptr;  // the plugin's instance_plugin_ptr
+};
+
+}  // namespace caisse::host::plugins

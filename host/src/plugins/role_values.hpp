@@ -1,0 +1,43 @@
+// What the host passes to and gets from role hooks, as owning C++ values. PluginInstance turns
+// them into the C structs of caisse/sdk.h for the duration of one call and copies results back.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace caisse::host::plugins {
+
+// Integer minor units of `currency` ("EUR", "MONA"); never a floating-point number.
+struct Money {
+  std::int64_t minor = 0;
+  std::string currency;
+};
+
+// One household for one month, as an allocation rule sees it.
+struct AllocationInput {
+  std::string household_id;
+  std::uint32_t adults = 0;
+  std::uint32_t children = 0;
+  std::string month;     // "YYYY-MM"
+  std::string currency;  // the caisse currency; the allocation is in its minor units
+  std::int64_t month_contributions_minor = 0;
+  std::uint64_t household_count = 0;
+};
+
+struct CreditLine {
+  std::string operation_id;  // deterministic, persisted before the call: the idempotency key
+  std::string household_id;
+  Money amount;
+  std::string description;
+};
+
+// What the outside world did with an operation; see caisse_outcome_t for each meaning.
+enum class Outcome { succeeded, pending, declined, not_sent, unknown };
+
+struct OperationResult {
+  Outcome outcome = Outcome::unknown;
+  std::string external_ref;
+  std::string message;
+};
+
+}  // namespace caisse::host::plugins
