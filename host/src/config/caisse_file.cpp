@@ -1,0 +1,139 @@
+#include "config/caisse_file.hpp"
+
+#include <set>
+
+namespace caisse::host::config {
+namespace {
+
+bool is_currency_code(std::string_view code) {
+  if (code.size() < 3 || code.size() > 8 || code[0] < 'A' || code[0] > 'Z') return false;
+  for (char c : code) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+  }
+  return true;
+}
+
+// "1", "1.00", "0.5": a positive decimal with at most 6 decimals. Kept as text so that the
+// parity never passes through floating point.
+bool is_positive_decimal(std::string_view text) {
+  const auto dot = text.find('.');
+  std::string_view whole = text.substr(0, dot);
+  std::string_view fraction = dot == std::string_view::npos ? "" : text.substr(dot + 1);
+  if (whole.empty() || (dot != std::string_view::npos && fraction.empty()) || fraction.size() > 6)
+    return false;
+  bool nonzero = false;
+  for (std::string_view part : {whole, fraction}) {
+    for (char c : part) {
+      if (c < '0' || c > '9') return false;
+      nonzero = nonzero || c != '0';
+    }
+  }
+  return nonzero;
+}
+
+PluginConfigEntry entry_of(const std::filesystem::path& file, const toml::key& key,
+                           const toml::node& node) {
+  PluginConfigEntry entry{std::string(key.str()), UnsupportedValue{toml_type_name(node)},
+                          position_in(file, key.source())};
+  if (node.is_string()) entry.value = node.as_string()->get();
+  if (node.is_integer()) entry.value = node.as_integer()->get();
+  if (node.is_boolean()) entry.value = node.as_boolean()->get();
+  return entry;
+}
+
+void read_identity(TableReader& caisse, CaisseConfig& out) {
+  if (auto id = caisse.string("id", Presence::required)) {
+    if (is_identifier(*id)) {
+      out.id = *id;
+    } else {
+      caisse.error("id", "\"" + *id + "\" must be lowercase letters, digits, '-' or '_'");
+    }
+  }
+  out.name = caisse.string("name", Presence::required).value_or("");
+  out.territory = caisse.string("territory").value_or("");
+  caisse.finish();
+}
+
+void read_currency(TableReader& currency, CurrencySettings& out) {
+  if (auto code = currency.string("code", Presence::required)) {
+    if (is_currency_code(*code)) {
+      out.code = *code;
+    } else {
+      currency.error("code", "\"" + *code + "\" must be 3 to 8 capital letters or digits");
+    }
+  }
+  out.name = currency.string("name", Presence::required).value_or("");
+  out.minor_unit = static_cast<int>(currency.integer("minor_unit", 0, 4).value_or(2));
+  if (auto parity = currency.string("parity_eur", Presence::required)) {
+    if (is_positive_decimal(*parity)) {
+      out.parity_eur = *parity;
+    } else {
+      currency.error("parity_eur", "\"" + *parity +
+                                       "\" must be a positive decimal in quotes, such as \"1.00\"");
+    }
+  }
+  currency.finish();
+}
+
+void read_plugin_block(const toml::table& table, std::size_t index, const CaisseConfig& caisse,
+                       Diagnostics& diagnostics, std::vector<PluginBlock>& out) {
+  PluginBlock block;
+  block.key_path = "plugin[" + std::to_string(index) + "]";
+  block.base_dir = caisse.file.parent_path();
+  TableReader reader(table, caisse.file, block.key_path, diagnostics);
+  block.where = reader.position();
+  block.instance = reader.string("instance", Presence::required).value_or("");
+  block.plugin = reader.string("plugin", Presence::required).value_or("");
+  if (!block.instance.empty() && !is_identifier(block.instance)) {
+    reader.error("instance", "\"" + block.instance + "\" must be lowercase letters, digits, '-' or '_'");
+  }
+  if (const toml::table* config = reader.table("config")) {
+    for (auto&& [key, node] : *config) block.config.push_back(entry_of(caisse.file, key, node));
+  }
+  reader.finish();
+  for (const auto& other : out) {
+    if (!block.instance.empty() && other.instance == block.instance) {
+      diagnostics.error(block.where, block.key_path + ".instance",
+                        "instance \"" + block.instance + "\" is already defined at " +
+                            other.where.to_string());
+    }
+  }
+  out.push_back(std::move(block));
+}
+
+}  // namespace
+
+bool is_identifier(std::string_view text) {
+  if (text.empty() || text.size() > 63) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!alnum && (i == 0 || (c != '-' && c != '_'))) return false;
+  }
+  return true;
+}
+
+std::optional<CaisseConfig> load_caisse_file(const std::filesystem::path& file,
+                                             Diagnostics& diagnostics) {
+  auto root = parse_toml_file(file, diagnostics);
+  if (!root) return std::nullopt;
+  CaisseConfig caisse;
+  caisse.file = file;
+  TableReader top(*root, file, "", diagnostics);
+  if (const toml::table* identity = top.table("caisse", Presence::required)) {
+    TableReader reader(*identity, file, "caisse", diagnostics);
+    read_identity(reader, caisse);
+  }
+  if (const toml::table* currency = top.table("currency", Presence::required)) {
+    TableReader reader(*currency, file, "currency", diagnostics);
+    read_currency(reader, caisse.currency);
+  }
+  const auto blocks = top.table_array("plugin");
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    read_plugin_block(*blocks[i], i, caisse, diagnostics, caisse.plugins);
+  }
+  top.finish();
+  return caisse;
+}
+
+}  // namespace caisse::host::config

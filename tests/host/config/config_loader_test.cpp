@@ -1,0 +1,227 @@
+#include "config/config_loader.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "config_files.hpp"
+
+namespace caisse::host::config {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::string load_error(const std::filesystem::path& file) {
+  auto loaded = load_daemon_config(file);
+  EXPECT_FALSE(loaded.ok()) << "expected " << file << " to be refused";
+  return loaded ? "" : loaded.error().message;
+}
+
+TEST(ConfigLoader, DemoConfigurationLoads) {
+  auto loaded = load_daemon_config(CAISSE_SOURCE_DIR "/examples/demo/caissed.toml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  const DaemonConfig& c = *loaded;
+  ASSERT_EQ(c.caisses.size(), 2u);
+  EXPECT_EQ(c.caisses[0].id, "montpellier");
+  EXPECT_EQ(c.caisses[0].currency.code, "MONA");
+  EXPECT_EQ(c.caisses[1].id, "nantes-ouest");
+  ASSERT_EQ(c.plugins.size(), 1u);
+  EXPECT_EQ(c.plugins[0].name, "hello");
+  EXPECT_TRUE(c.plugins[0].required);
+  EXPECT_EQ(c.admin_tokens.size(), 2u);
+  EXPECT_EQ(c.data_dir, std::filesystem::path(CAISSE_SOURCE_DIR "/examples/demo/data"));
+  ASSERT_EQ(c.plugin_dirs.size(), 1u);
+  EXPECT_EQ(c.plugin_dirs[0], std::filesystem::path(CAISSE_SOURCE_DIR "/build/plugins"));
+}
+
+TEST(ConfigLoader, MinimalFileGetsDocumentedDefaults) {
+  ConfigFiles files;
+  auto loaded = load_daemon_config(files.write("caissed.toml", ""));
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->data_dir, std::filesystem::path("/var/lib/caissed"));
+  EXPECT_EQ(loaded->http.listen_host, "127.0.0.1");
+  EXPECT_EQ(loaded->http.listen_port, 8420);
+  EXPECT_EQ(loaded->log.format, "text");
+  EXPECT_EQ(loaded->log.level, "info");
+  EXPECT_FALSE(loaded->storage.url.has_value());
+  EXPECT_EQ(loaded->storage.pool_size, 4);
+}
+
+TEST(ConfigLoader, UnknownKeyNamesFileLineColumnAndKeyPath) {
+  ConfigFiles files;
+  auto file = files.write("caissed.toml", "[http]\nlisten = \"127.0.0.1:1\"\n  listne = 3\n");
+  std::string error = load_error(file);
+  EXPECT_THAT(error, HasSubstr(file.string() + ":3:3: http.listne: unknown key"));
+  EXPECT_THAT(error, HasSubstr("listen"));  // the known keys are suggested
+}
+
+TEST(ConfigLoader, UnknownTopLevelTableIsAnError) {
+  ConfigFiles files;
+  auto file = files.write("caissed.toml", "[htpp]\nlisten = \"x\"\n");
+  EXPECT_THAT(load_error(file), HasSubstr(":1:2: htpp: unknown key"));
+}
+
+TEST(ConfigLoader, WrongTypeNamesExpectedAndFound) {
+  ConfigFiles files;
+  auto file = files.write("caissed.toml", "[http]\nthreads = \"two\"\n");
+  EXPECT_THAT(load_error(file),
+              HasSubstr(":2:11: http.threads: expected an integer, found string"));
+}
+
+TEST(ConfigLoader, OutOfRangeValueIsRefused) {
+  ConfigFiles files;
+  auto file = files.write("caissed.toml", "[storage]\npool_size = 0\n");
+  EXPECT_THAT(load_error(file), HasSubstr("storage.pool_size: 0 is out of range (1 to 256)"));
+}
+
+TEST(ConfigLoader, SyntaxErrorHasLineAndColumn) {
+  ConfigFiles files;
+  auto file = files.write("caissed.toml", "[http]\nlisten = \"unterminated\n");
+  EXPECT_THAT(load_error(file), HasSubstr(file.string() + ":2:"));
+}
+
+TEST(ConfigLoader, MissingFileIsNamed) {
+  ConfigFiles files;
+  EXPECT_THAT(load_error(files.dir() / "nope.toml"),
+              HasSubstr("nope.toml: cannot read: No such file or directory"));
+}
+
+TEST(ConfigLoader, BadListenAddressIsRefused) {
+  ConfigFiles files;
+  auto file = files.write("caissed.toml", "[http]\nlisten = \"localhost\"\n");
+  EXPECT_THAT(load_error(file), HasSubstr(":2:1: http.listen: \"localhost\" is not HOST:PORT"));
+}
+
+TEST(ConfigLoader, UnknownLogLevelListsTheValidOnes) {
+  ConfigFiles files;
+  auto file = files.write("caissed.toml", "[log]\nlevel = \"verbose\"\n");
+  EXPECT_THAT(load_error(file), HasSubstr("log.level: \"verbose\" is not a level: trace, debug"));
+}
+
+TEST(ConfigLoader, InlineTokenIsRefusedWithoutRepeatingIt) {
+  ConfigFiles files;
+  auto file = files.write("caissed.toml",
+                          "[[admin.tokens]]\nname = \"alice\"\nrole = \"operator\"\n"
+                          "token = \"s3cr3t-pasted-by-mistake\"\n");
+  std::string error = load_error(file);
+  EXPECT_THAT(error, HasSubstr(":4:1: admin.tokens[0].token: is a secret"));
+  EXPECT_THAT(error, Not(HasSubstr("s3cr3t-pasted-by-mistake")));
+}
+
+TEST(ConfigLoader, TokenNeedsAKnownRole) {
+  ConfigFiles files;
+  auto file = files.write("caissed.toml",
+                          "[[admin.tokens]]\nname = \"bob\"\nrole = \"admin\"\ntoken = \"env:T\"\n");
+  EXPECT_THAT(load_error(file),
+              HasSubstr("admin.tokens[0].role: \"admin\" is not a role: operator, committee"));
+}
+
+TEST(ConfigLoader, TokenWithoutTokenIsMissing) {
+  ConfigFiles files;
+  auto file = files.write("caissed.toml", "[[admin.tokens]]\nname = \"bob\"\nrole = \"auditor\"\n");
+  EXPECT_THAT(load_error(file), HasSubstr("admin.tokens[0].token: missing"));
+}
+
+TEST(ConfigLoader, TlsNeedsBothCertificateAndKey) {
+  ConfigFiles files;
+  auto file = files.write("caissed.toml", "[http]\ntls_cert = \"file:cert.pem\"\n");
+  EXPECT_THAT(load_error(file), HasSubstr("TLS needs both tls_cert and tls_key"));
+}
+
+TEST(ConfigLoader, RelativePathsStartAtTheFilesFolder) {
+  ConfigFiles files;
+  files.write("etc/caisses/a.toml", caisse_toml("a"));
+  auto file = files.write("etc/caissed.toml",
+                          "[daemon]\ndata_dir = \"../var\"\ncaisses = [\"caisses/a.toml\"]\n"
+                          "[plugins]\ndirs = [\"plugins\"]\n[storage]\nurl = \"file:db.url\"\n");
+  auto loaded = load_daemon_config(file);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->data_dir, files.dir() / "var");
+  EXPECT_EQ(loaded->plugin_dirs.at(0), files.dir() / "etc/plugins");
+  EXPECT_EQ(loaded->caisses.at(0).file, files.dir() / "etc/caisses/a.toml");
+  EXPECT_EQ(loaded->storage.url->describe(), "file:" + (files.dir() / "etc/db.url").string());
+}
+
+TEST(ConfigLoader, CaisseFileErrorsNameThatFile) {
+  ConfigFiles files;
+  auto caisse = files.write("a.toml", "[caisse]\nid = \"a\"\nname = \"A\"\n\n[currency]\n"
+                                      "code = \"mona\"\nname = \"MonA\"\nparity_eur = 1.0\n");
+  auto file = files.write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n");
+  std::string error = load_error(file);
+  EXPECT_THAT(error, HasSubstr(caisse.string() + ":6:1: currency.code: \"mona\" must be"));
+  EXPECT_THAT(error,
+              HasSubstr(caisse.string() + ":8:14: currency.parity_eur: expected a string, found "
+                                          "floating-point"));
+}
+
+TEST(ConfigLoader, MissingRequiredTableIsNamed) {
+  ConfigFiles files;
+  files.write("a.toml", "[caisse]\nid = \"a\"\nname = \"A\"\n");
+  auto file = files.write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n");
+  EXPECT_THAT(load_error(file), HasSubstr("a.toml:1:1: currency: missing"));
+}
+
+TEST(ConfigLoader, EveryErrorOfEveryFileIsReportedAtOnce) {
+  ConfigFiles files;
+  files.write("a.toml", caisse_toml("a", "surprise = 1\n"));
+  auto file = files.write("caissed.toml",
+                          "[daemon]\ncaisses = [\"a.toml\"]\n[log]\nformat = \"xml\"\n");
+  std::string error = load_error(file);
+  EXPECT_THAT(error, HasSubstr("log.format: \"xml\" is not a format"));
+  EXPECT_THAT(error, HasSubstr("a.toml:9:1: currency.surprise: unknown key"));
+}
+
+TEST(ConfigLoader, TwoCaissesCannotShareAnId) {
+  ConfigFiles files;
+  files.write("a.toml", caisse_toml("same"));
+  files.write("b.toml", caisse_toml("same"));
+  auto file = files.write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\", \"b.toml\"]\n");
+  EXPECT_THAT(load_error(file), HasSubstr("caisse id \"same\" is also used by"));
+}
+
+TEST(ConfigLoader, InstanceNamesAreUniqueWithinACaisse) {
+  ConfigFiles files;
+  std::string block = "[[plugin]]\ninstance = \"x\"\nplugin = \"hello\"\n";
+  files.write("a.toml", caisse_toml("a", block + block));
+  auto file = files.write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n[plugins]\n"
+                                          "dirs = [\"p\"]\n[plugins.hello]\n");
+  EXPECT_THAT(load_error(file), HasSubstr("plugin[1].instance: instance \"x\" is already defined"));
+}
+
+TEST(ConfigLoader, InstanceOfAnUndeclaredPluginIsRefused) {
+  ConfigFiles files;
+  files.write("a.toml", caisse_toml("a", "[[plugin]]\ninstance = \"x\"\nplugin = \"cyclos\"\n"));
+  auto file = files.write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n");
+  EXPECT_THAT(load_error(file),
+              HasSubstr("a.toml:9:1: plugin[0].plugin: plugin \"cyclos\" is not declared"));
+}
+
+TEST(ConfigLoader, PluginConfigIsKeptWithPositions) {
+  ConfigFiles files;
+  files.write("a.toml", caisse_toml("a", "[[plugin]]\ninstance = \"x\"\nplugin = \"hello\"\n"
+                                         "[plugin.config]\namount = 100\nname = \"n\"\n"
+                                         "on = true\nratio = 0.5\n"));
+  auto file = files.write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n[plugins]\n"
+                                          "dirs = [\"p\"]\n[plugins.hello]\nsha256 = \"" +
+                                              std::string(64, 'a') + "\"\n");
+  auto loaded = load_daemon_config(file);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  const auto& entries = loaded->caisses.at(0).plugins.at(0).config;
+  ASSERT_EQ(entries.size(), 4u);
+  EXPECT_EQ(std::get<std::int64_t>(entries[0].value), 100);
+  EXPECT_EQ(entries[0].where.line, 13);
+  EXPECT_EQ(std::get<std::string>(entries[1].value), "n");
+  EXPECT_TRUE(std::get<bool>(entries[2].value));
+  EXPECT_EQ(std::get<UnsupportedValue>(entries[3].value).toml_type, "floating-point");
+  EXPECT_EQ(loaded->plugins.at(0).sha256, std::string(64, 'a'));
+}
+
+TEST(ConfigLoader, MalformedShaPinIsRefused) {
+  ConfigFiles files;
+  auto file = files.write("caissed.toml", "[plugins]\ndirs = [\"p\"]\n[plugins.hello]\n"
+                                          "sha256 = \"abc\"\n");
+  EXPECT_THAT(load_error(file), HasSubstr("plugins.hello.sha256: must be 64 hexadecimal digits"));
+}
+
+}  // namespace
+}  // namespace caisse::host::config
