@@ -11,28 +11,33 @@ bool is_alnum(char c) { return is_upper(c) || is_digit(c) || (c >= 'a' && c <= '
 constexpr std::size_t kMinIban = 15;
 constexpr std::size_t kMaxIban = 34;
 
-// Length of the IBAN starting at text[i] (spaces allowed between groups), or 0.
+// Length of the IBAN starting at text[i], or 0. An IBAN is written either compact or in groups
+// of four separated by single spaces; a space is accepted only in the grouped form and only
+// after a whole group, so the word that follows an IBAN ("… status=ok", "… to FR76…") is never
+// taken for its tail.
 std::size_t iban_length_at(std::string_view text, std::size_t i, std::string* compact) {
   if (i + 4 > text.size() || !is_upper(text[i]) || !is_upper(text[i + 1]) ||
       !is_digit(text[i + 2]) || !is_digit(text[i + 3])) {
     return 0;
   }
+  auto iban_char = [](char c) { return is_upper(c) || is_digit(c); };
   std::string out;
+  bool grouped = false;
   std::size_t j = i;
   while (j < text.size() && out.size() < kMaxIban) {
     char c = text[j];
-    if (is_alnum(c)) {
+    if (iban_char(c)) {
       out.push_back(c);
       ++j;
-    } else if (c == ' ' && j + 1 < text.size() && is_alnum(text[j + 1])) {
+    } else if (c == ' ' && out.size() % 4 == 0 && (grouped || out.size() == 4) &&
+               j + 1 < text.size() && iban_char(text[j + 1])) {
+      grouped = true;
       ++j;
     } else {
       break;
     }
   }
   if (out.size() < kMinIban) return 0;
-  // Trailing space consumed before a non-IBAN char is not part of it.
-  while (j > i && text[j - 1] == ' ') --j;
   if (compact) *compact = std::move(out);
   return j - i;
 }

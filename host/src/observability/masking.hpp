@@ -8,7 +8,7 @@
 
 namespace caisse::host::observability {
 
-// "FR7630006000011234567890189" -> "FR76***************0189". Spaces are dropped first.
+// "FR7630006000011234567890189" -> "FR76*******************0189". Spaces are dropped first.
 std::string mask_iban(std::string_view iban);
 
 // "Camille Martin" -> "C. M." ; empty stays empty.
