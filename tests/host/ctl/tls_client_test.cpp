@@ -1,0 +1,210 @@
+// The client over https against a one-shot TLS server on 127.0.0.1 whose certificate is made
+// here: trusted through --ca-file it answers; not trusted, or not for this host, it is
+// unreachable (exit 3) and nothing is sent.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "ctl/commands.hpp"
+
+namespace caisse::host::ctl {
+namespace {
+
+// A self-signed certificate for `san` ("IP:127.0.0.1" or "DNS:other.example"), valid one day.
+struct TestCertificate {
+  explicit TestCertificate(const char* san) {
+    key = EVP_EC_gen("P-256");
+    cert = X509_new();
+    X509_set_version(cert, 2);
+    ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+    X509_gmtime_adj(X509_getm_notBefore(cert), -60);
+    X509_gmtime_adj(X509_getm_notAfter(cert), 86400);
+    X509_set_pubkey(cert, key);
+    X509_NAME* name = X509_get_subject_name(cert);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char*>("caissed test"), -1, -1, 0);
+    X509_set_issuer_name(cert, name);
+    X509V3_CTX ctx;
+    X509V3_set_ctx_nodb(&ctx);
+    X509V3_set_ctx(&ctx, cert, cert, nullptr, nullptr, 0);
+    for (auto [nid, value] : {std::pair{NID_subject_alt_name, san},
+                              std::pair{NID_basic_constraints, "critical,CA:TRUE"}}) {
+      X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
+      X509_add_ext(cert, ext, -1);
+      X509_EXTENSION_free(ext);
+    }
+    X509_sign(cert, key, EVP_sha256());
+  }
+  ~TestCertificate() {
+    X509_free(cert);
+    EVP_PKEY_free(key);
+  }
+
+  std::string pem() const {
+    BIO* bio = BIO_new(BIO_s_mem());
+    PEM_write_bio_X509(bio, cert);
+    char* data = nullptr;
+    long size = BIO_get_mem_data(bio, &data);
+    std::string out(data, static_cast<std::size_t>(size));
+    BIO_free(bio);
+    return out;
+  }
+
+  EVP_PKEY* key = nullptr;
+  X509* cert = nullptr;
+};
+
+// Accepts one TLS connection, reads the request head, answers `response`, closes.
+class OneShotTlsServer {
+ public:
+  OneShotTlsServer(const TestCertificate& certificate, std::string response)
+      : response_(std::move(response)) {
+    ctx_ = SSL_CTX_new(TLS_server_method());
+    SSL_CTX_use_certificate(ctx_, certificate.cert);
+    SSL_CTX_use_PrivateKey(ctx_, certificate.key);
+    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    EXPECT_EQ(::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    EXPECT_EQ(::listen(listener_, 1), 0);
+    socklen_t length = sizeof address;
+    ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length);
+    port_ = ntohs(address.sin_port);
+    thread_ = std::thread([this] { serve(); });
+  }
+
+  ~OneShotTlsServer() {
+    ::shutdown(listener_, SHUT_RDWR);
+    thread_.join();
+    ::close(listener_);
+    SSL_CTX_free(ctx_);
+  }
+
+  std::string url() const { return "https://127.0.0.1:" + std::to_string(port_); }
+
+  std::string request() {
+    std::lock_guard lock(mutex_);
+    return request_;
+  }
+
+ private:
+  void serve() {
+    int connection = ::accept(listener_, nullptr, nullptr);
+    if (connection < 0) return;
+    SSL* ssl = SSL_new(ctx_);
+    SSL_set_fd(ssl, connection);
+    if (SSL_accept(ssl) == 1) {
+      std::string received;
+      char buffer[4096];
+      while (received.find("\r\n\r\n") == std::string::npos) {
+        int n = SSL_read(ssl, buffer, sizeof buffer);
+        if (n <= 0) break;
+        received.append(buffer, static_cast<std::size_t>(n));
+      }
+      {
+        std::lock_guard lock(mutex_);
+        request_ = received;
+      }
+      SSL_write(ssl, response_.data(), static_cast<int>(response_.size()));
+      SSL_shutdown(ssl);
+    }
+    SSL_free(ssl);
+    ::close(connection);
+  }
+
+  std::string response_;
+  SSL_CTX* ctx_ = nullptr;
+  int listener_ = -1;
+  unsigned short port_ = 0;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::string request_;
+};
+
+class TlsClient : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("ctl_tls_test_" + std::to_string(::getpid()) + "_" +
+            testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string write_ca(const TestCertificate& certificate) {
+    auto path = dir_ / "ca.pem";
+    std::ofstream(path) << certificate.pem();
+    return path.string();
+  }
+
+  static Invocation status_at(const std::string& url) {
+    Invocation invocation;
+    invocation.command = Command::status;
+    invocation.url = url;
+    invocation.token = "tls-secret-token";
+    invocation.json = true;
+    return invocation;
+  }
+
+  static int run(const Invocation& invocation, std::string* out, std::string* err) {
+    std::ostringstream o;
+    std::ostringstream e;
+    int code = run_command(invocation, o, e);
+    *out = o.str();
+    *err = e.str();
+    return code;
+  }
+
+  std::filesystem::path dir_;
+};
+
+const std::string kOk =
+    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n"
+    "Connection: close\r\n\r\n{\"version\":\"x\"}";
+
+TEST_F(TlsClient, TrustedThroughCaFileAnswers) {
+  TestCertificate certificate("IP:127.0.0.1");
+  OneShotTlsServer server(certificate, kOk);
+  Invocation invocation = status_at(server.url());
+  invocation.ca_file = write_ca(certificate);
+  std::string out, err;
+  EXPECT_EQ(run(invocation, &out, &err), kExitOk) << err;
+  EXPECT_EQ(out, "{\"version\":\"x\"}\n");
+  EXPECT_NE(server.request().find("Authorization: Bearer tls-secret-token"), std::string::npos);
+}
+
+TEST_F(TlsClient, UntrustedCertificateIsUnreachableAndNothingIsSent) {
+  TestCertificate certificate("IP:127.0.0.1");
+  OneShotTlsServer server(certificate, kOk);
+  std::string out, err;
+  EXPECT_EQ(run(status_at(server.url()), &out, &err), kExitUnreachable);
+  EXPECT_NE(err.find("TLS handshake"), std::string::npos) << err;
+  EXPECT_EQ(server.request(), "");
+}
+
+TEST_F(TlsClient, CertificateForAnotherHostIsUnreachable) {
+  TestCertificate certificate("DNS:other.example");
+  OneShotTlsServer server(certificate, kOk);
+  Invocation invocation = status_at(server.url());
+  invocation.ca_file = write_ca(certificate);
+  std::string out, err;
+  EXPECT_EQ(run(invocation, &out, &err), kExitUnreachable);
+  EXPECT_NE(err.find("TLS handshake"), std::string::npos) << err;
+  EXPECT_EQ(server.request(), "");
+}
+
+}  // namespace
+}  // namespace caisse::host::ctl
