@@ -18,53 +18,13 @@
 #include <thread>
 
 #include "ctl/commands.hpp"
+#include "test_certificate.hpp"
 
 namespace caisse::host::ctl {
 namespace {
 
-// A self-signed certificate for `san` ("IP:127.0.0.1" or "DNS:other.example"), valid one day.
-struct TestCertificate {
-  explicit TestCertificate(const char* san) {
-    key = EVP_EC_gen("P-256");
-    cert = X509_new();
-    X509_set_version(cert, 2);
-    ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
-    X509_gmtime_adj(X509_getm_notBefore(cert), -60);
-    X509_gmtime_adj(X509_getm_notAfter(cert), 86400);
-    X509_set_pubkey(cert, key);
-    X509_NAME* name = X509_get_subject_name(cert);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char*>("caissed test"), -1, -1, 0);
-    X509_set_issuer_name(cert, name);
-    X509V3_CTX ctx;
-    X509V3_set_ctx_nodb(&ctx);
-    X509V3_set_ctx(&ctx, cert, cert, nullptr, nullptr, 0);
-    for (auto [nid, value] : {std::pair{NID_subject_alt_name, san},
-                              std::pair{NID_basic_constraints, "critical,CA:TRUE"}}) {
-      X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
-      X509_add_ext(cert, ext, -1);
-      X509_EXTENSION_free(ext);
-    }
-    X509_sign(cert, key, EVP_sha256());
-  }
-  ~TestCertificate() {
-    X509_free(cert);
-    EVP_PKEY_free(key);
-  }
-
-  std::string pem() const {
-    BIO* bio = BIO_new(BIO_s_mem());
-    PEM_write_bio_X509(bio, cert);
-    char* data = nullptr;
-    long size = BIO_get_mem_data(bio, &data);
-    std::string out(data, static_cast<std::size_t>(size));
-    BIO_free(bio);
-    return out;
-  }
-
-  EVP_PKEY* key = nullptr;
-  X509* cert = nullptr;
-};
+using caisse::testing::make_self_signed_certificate;
+using caisse::testing::TestCertificate;
 
 // Accepts one TLS connection, reads the request head, answers `response`, closes.
 class OneShotTlsServer {
@@ -72,8 +32,16 @@ class OneShotTlsServer {
   OneShotTlsServer(const TestCertificate& certificate, std::string response)
       : response_(std::move(response)) {
     ctx_ = SSL_CTX_new(TLS_server_method());
-    SSL_CTX_use_certificate(ctx_, certificate.cert);
-    SSL_CTX_use_PrivateKey(ctx_, certificate.key);
+    BIO* cert_bio = BIO_new_mem_buf(certificate.cert_pem.data(), -1);
+    BIO* key_bio = BIO_new_mem_buf(certificate.key_pem.data(), -1);
+    X509* cert = PEM_read_bio_X509(cert_bio, nullptr, nullptr, nullptr);
+    EVP_PKEY* key = PEM_read_bio_PrivateKey(key_bio, nullptr, nullptr, nullptr);
+    EXPECT_EQ(SSL_CTX_use_certificate(ctx_, cert), 1);
+    EXPECT_EQ(SSL_CTX_use_PrivateKey(ctx_, key), 1);
+    X509_free(cert);
+    EVP_PKEY_free(key);
+    BIO_free(cert_bio);
+    BIO_free(key_bio);
     listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -134,19 +102,19 @@ class OneShotTlsServer {
   std::string request_;
 };
 
-class TlsClient : public testing::Test {
+class TlsClient : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
            ("ctl_tls_test_" + std::to_string(::getpid()) + "_" +
-            testing::UnitTest::GetInstance()->current_test_info()->name());
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   std::string write_ca(const TestCertificate& certificate) {
     auto path = dir_ / "ca.pem";
-    std::ofstream(path) << certificate.pem();
+    std::ofstream(path) << certificate.cert_pem;
     return path.string();
   }
 
@@ -176,7 +144,7 @@ const std::string kOk =
     "Connection: close\r\n\r\n{\"version\":\"x\"}";
 
 TEST_F(TlsClient, TrustedThroughCaFileAnswers) {
-  TestCertificate certificate("IP:127.0.0.1");
+  TestCertificate certificate = make_self_signed_certificate("IP:127.0.0.1");
   OneShotTlsServer server(certificate, kOk);
   Invocation invocation = status_at(server.url());
   invocation.ca_file = write_ca(certificate);
@@ -187,7 +155,7 @@ TEST_F(TlsClient, TrustedThroughCaFileAnswers) {
 }
 
 TEST_F(TlsClient, UntrustedCertificateIsUnreachableAndNothingIsSent) {
-  TestCertificate certificate("IP:127.0.0.1");
+  TestCertificate certificate = make_self_signed_certificate("IP:127.0.0.1");
   OneShotTlsServer server(certificate, kOk);
   std::string out, err;
   EXPECT_EQ(run(status_at(server.url()), &out, &err), kExitUnreachable);
@@ -196,7 +164,7 @@ TEST_F(TlsClient, UntrustedCertificateIsUnreachableAndNothingIsSent) {
 }
 
 TEST_F(TlsClient, CertificateForAnotherHostIsUnreachable) {
-  TestCertificate certificate("DNS:other.example");
+  TestCertificate certificate = make_self_signed_certificate("DNS:other.example");
   OneShotTlsServer server(certificate, kOk);
   Invocation invocation = status_at(server.url());
   invocation.ca_file = write_ca(certificate);
