@@ -34,6 +34,12 @@ TEST(ConfigLoader, DemoConfigurationLoads) {
   EXPECT_EQ(c.plugin_dirs[0], std::filesystem::path(CAISSE_SOURCE_DIR "/build/plugins"));
 }
 
+TEST(ConfigLoader, ShippedStartingPointLoads) {
+  auto loaded = load_daemon_config(CAISSE_SOURCE_DIR "/config/caissed.toml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->data_dir, std::filesystem::path("/var/lib/caissed"));
+}
+
 TEST(ConfigLoader, MinimalFileGetsDocumentedDefaults) {
   ConfigFiles files;
   auto loaded = load_daemon_config(files.write("caissed.toml", ""));

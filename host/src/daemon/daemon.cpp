@@ -1,0 +1,156 @@
+#include "daemon/daemon.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+
+#include "config/config_loader.hpp"
+#include "daemon/admin_routes.hpp"
+#include "daemon/daemon_services.hpp"
+#include "daemon/database.hpp"
+#include "daemon/landing_page.hpp"
+#include "daemon/plugin_catalog.hpp"
+#include "daemon/shutdown_signals.hpp"
+#include "http/http_server.hpp"
+#include "observability/logging.hpp"
+#include "store/connection_pool.hpp"
+#include "store/pg_kv_store.hpp"
+
+namespace caisse::host::daemon {
+namespace {
+
+constexpr auto kShutdownGrace = std::chrono::seconds(10);
+constexpr std::size_t kMaxQueuedDbJobs = 1024;
+
+Result<config::DaemonConfig> load_config(const CommandLine& command_line) {
+  auto config = config::load_daemon_config(command_line.config_file);
+  if (!config) return config;
+  if (command_line.listen) {
+    auto address = config::parse_listen_address(*command_line.listen);
+    if (!address) return make_error("--listen: " + address.error().message);
+    config->http.listen_host = address->host;
+    config->http.listen_port = address->port;
+  }
+  if (command_line.data_dir) config->data_dir = std::filesystem::absolute(*command_line.data_dir);
+  return config;
+}
+
+Result<http::TokenAuthenticator> admin_tokens(const config::DaemonConfig& config) {
+  http::TokenAuthenticator auth;
+  for (const auto& token : config.admin_tokens) {
+    auto role = http::parse_role(token.role);
+    if (!role) return make_error("admin token " + token.name + ": " + role.error().message);
+    auto secret = token.token.resolve();
+    if (!secret) return make_error("admin token " + token.name + ": " + secret.error().message);
+    auth.add(token.name, *role, *secret);
+  }
+  return auth;
+}
+
+Result<http::HttpServerOptions> server_options(const config::DaemonConfig& config) {
+  http::HttpServerOptions o;
+  o.host = config.http.listen_host;
+  o.port = config.http.listen_port;
+  o.threads = config.http.threads;
+  o.max_header_bytes = config.http.max_header_bytes;
+  o.max_body_bytes = config.http.max_body_bytes;
+  o.read_timeout = config.http.read_timeout;
+  o.write_timeout = config.http.write_timeout;
+  o.idle_timeout = config.http.idle_timeout;
+  if (config.http.tls_cert && config.http.tls_key) {
+    auto cert = config.http.tls_cert->resolve();
+    if (!cert) return make_error("http.tls_cert: " + cert.error().message);
+    auto key = config.http.tls_key->resolve();
+    if (!key) return make_error("http.tls_key: " + key.error().message);
+    o.tls_cert_pem = std::move(cert.value());
+    o.tls_key_pem = std::move(key.value());
+  }
+  return o;
+}
+
+int fail(const std::string& reason) {
+  spdlog::critical("event=start_failed reason=\"{}\"", reason);
+  return 1;
+}
+
+}  // namespace
+
+int run_daemon(const CommandLine& command_line) {
+  const auto started = std::chrono::steady_clock::now();
+  auto loaded = load_config(command_line);
+  if (!loaded) {
+    std::fprintf(stderr, "%s\n", loaded.error().message.c_str());
+    return 1;
+  }
+  const config::DaemonConfig& config = *loaded;
+  auto format = config.log.format == "json" ? observability::LogFormat::json
+                                            : observability::LogFormat::text;
+  if (auto logging = observability::configure_logging(format, config.log.level); !logging) {
+    std::fprintf(stderr, "%s\n", logging.error().message.c_str());
+    return 1;
+  }
+  spdlog::info("event=starting version={} config={} data_dir={}", CAISSE_VERSION,
+               config.file.string(), config.data_dir.string());
+
+  // Plugins first: a required plugin that cannot load stops us before anything is started.
+  PluginCatalog catalog = PluginCatalog::load(config);
+  if (auto failures = catalog.required_failures(); !failures.empty()) return fail(failures.front());
+
+  auto auth = admin_tokens(config);
+  if (!auth) return fail(auth.error().message);
+  auto options = server_options(config);
+  if (!options) return fail(options.error().message);
+
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  if (ec) return fail("cannot create data_dir " + config.data_dir.string() + ": " + ec.message());
+
+  auto database = open_database(config);
+  if (!database) return fail(database.error().message);
+
+  int exit_code = 0;
+  {
+    store::ConnectionPool pool(database->conninfo, static_cast<std::size_t>(config.storage.pool_size));
+    store::PgKvStore kv(pool);
+    observability::MetricsRegistry metrics;
+    DaemonServices services(kv, metrics);
+    catalog.start_instances(config, services);
+
+    if (auto failures = catalog.required_failures(); !failures.empty()) {
+      exit_code = fail(failures.front());
+    } else {
+      BlockingWorkers workers(static_cast<std::size_t>(config.storage.pool_size), kMaxQueuedDbJobs);
+      auto router = std::make_shared<http::Router>();
+      AdminContext admin{started, config, catalog, *database, pool, workers, metrics, *auth};
+      add_admin_routes(*router, admin);
+      add_landing_page(*router, config);
+
+      http::HttpServer server(*options, router, &metrics);
+      if (auto listening = server.start(); !listening) {
+        exit_code = fail(listening.error().message);
+      } else {
+        std::string scheme = options->tls_cert_pem ? "https" : "http";
+        spdlog::info("event=ready url={}://{}:{}/", scheme, options->host, server.port());
+        std::printf("caissed is ready: open %s://%s:%u/\n", scheme.c_str(), options->host.c_str(),
+                    static_cast<unsigned>(server.port()));
+        std::fflush(stdout);
+        int signal_number = wait_for_shutdown_signal();
+        spdlog::info("event=stopping signal={}", signal_number);
+        server.stop(kShutdownGrace);
+      }
+    }
+    catalog.stop_instances();
+  }
+  if (database->cluster) {
+    if (auto stopped = database->cluster->stop(); !stopped) {
+      spdlog::error("event=embedded_postgres_stop_failed reason=\"{}\"", stopped.error().message);
+      exit_code = 1;
+    } else {
+      spdlog::info("event=embedded_postgres_stopped");
+    }
+  }
+  spdlog::info("event=stopped exit_code={}", exit_code);
+  return exit_code;
+}
+
+}  // namespace caisse::host::daemon

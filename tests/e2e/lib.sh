@@ -1,0 +1,65 @@
+# Shared helpers of the end-to-end tests: a copy of the demo territory in a temp dir pointing at
+# the built plugins, a daemon started in the background, and assertions that say what failed.
+set -euo pipefail
+
+CAISSED=$1
+CAISSECTL=$2
+PLUGIN_DIR=$3
+SOURCE_DIR=$4
+
+WORK=$(mktemp -d /tmp/caisse-e2e.XXXXXX)
+chmod 0755 "$WORK"  # the embedded PostgreSQL runs as `postgres` when we are root
+DAEMON_PID=""
+
+cleanup() {
+  if [ -n "$DAEMON_PID" ] && kill -0 "$DAEMON_PID" 2>/dev/null; then
+    kill -TERM "$DAEMON_PID" 2>/dev/null || true
+    wait "$DAEMON_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  for f in "$WORK"/*.log; do [ -f "$f" ] && { echo "--- $f" >&2; tail -n 40 "$f" >&2; }; done
+  exit 1
+}
+
+# Copies examples/demo to $WORK/demo with the plugin directory made absolute.
+copy_demo() {
+  cp -r "$SOURCE_DIR/examples/demo" "$WORK/demo"
+  rm -rf "$WORK/demo/data"
+  sed -i "s|^dirs = .*|dirs = [\"$PLUGIN_DIR\"]|" "$WORK/demo/caissed.toml"
+}
+
+# start_daemon CONFIG LOG [extra args]: starts caissed on an ephemeral port, waits for its
+# "ready" line and sets BASE_URL.
+start_daemon() {
+  local config=$1 log=$2
+  shift 2
+  "$CAISSED" --config "$config" --listen 127.0.0.1:0 --data-dir "$WORK/data" "$@" \
+    >"$WORK/$log.out" 2>"$WORK/$log.log" &
+  DAEMON_PID=$!
+  for _ in $(seq 1 600); do
+    if grep -q "caissed is ready: open " "$WORK/$log.out" 2>/dev/null; then
+      BASE_URL=$(sed -n 's|.*open \(http[s]*://[^/]*\)/.*|\1|p' "$WORK/$log.out" | head -n 1)
+      return 0
+    fi
+    kill -0 "$DAEMON_PID" 2>/dev/null || fail "caissed exited before it was ready"
+    sleep 0.1
+  done
+  fail "caissed was not ready after 60 s"
+}
+
+stop_daemon() {
+  kill -TERM "$DAEMON_PID"
+  local code=0
+  wait "$DAEMON_PID" || code=$?
+  DAEMON_PID=""
+  [ "$code" -eq 0 ] || fail "caissed exited with $code after SIGTERM"
+}
+
+postgres_processes_of() {
+  pgrep -f -- "-D $1" || true
+}
