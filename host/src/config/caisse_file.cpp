@@ -68,8 +68,8 @@ void read_currency(TableReader& currency, CurrencySettings& out) {
     if (is_positive_decimal(*parity)) {
       out.parity_eur = *parity;
     } else {
-      currency.error("parity_eur", "\"" + *parity +
-                                       "\" must be a positive decimal in quotes, such as \"1.00\"");
+      currency.error("parity_eur",
+                     "\"" + *parity + "\" must be a positive decimal in quotes, such as \"1.00\"");
     }
   }
   currency.finish();
@@ -85,7 +85,8 @@ void read_plugin_block(const toml::table& table, std::size_t index, const Caisse
   block.instance = reader.string("instance", Presence::required).value_or("");
   block.plugin = reader.string("plugin", Presence::required).value_or("");
   if (!block.instance.empty() && !is_identifier(block.instance)) {
-    reader.error("instance", "\"" + block.instance + "\" must be lowercase letters, digits, '-' or '_'");
+    reader.error("instance",
+                 "\"" + block.instance + "\" must be lowercase letters, digits, '-' or '_'");
   }
   if (const toml::table* config = reader.table("config")) {
     for (auto&& [key, node] : *config) block.config.push_back(entry_of(caisse.file, key, node));
@@ -93,9 +94,9 @@ void read_plugin_block(const toml::table& table, std::size_t index, const Caisse
   reader.finish();
   for (const auto& other : out) {
     if (!block.instance.empty() && other.instance == block.instance) {
-      diagnostics.error(block.where, block.key_path + ".instance",
-                        "instance \"" + block.instance + "\" is already defined at " +
-                            other.where.to_string());
+      diagnostics.error(
+          block.where, block.key_path + ".instance",
+          "instance \"" + block.instance + "\" is already defined at " + other.where.to_string());
     }
   }
   out.push_back(std::move(block));

@@ -175,16 +175,16 @@ void read_admin(TableReader& admin, DaemonConfig& out) {
 
 // Each caisse file once; ids unique across files; every instance names a declared plugin.
 void read_caisses(const std::vector<std::pair<std::string, SourcePosition>>& files,
-                  const std::filesystem::path& base, Diagnostics& diagnostics,
-                  DaemonConfig& out) {
+                  const std::filesystem::path& base, Diagnostics& diagnostics, DaemonConfig& out) {
   std::map<std::string, std::filesystem::path> ids;
   for (const auto& [path, where] : files) {
     auto caisse = load_caisse_file(from(base, path), diagnostics);
     if (!caisse) continue;
     if (!caisse->id.empty()) {
       if (auto [it, fresh] = ids.emplace(caisse->id, caisse->file); !fresh) {
-        diagnostics.error(where, "daemon.caisses",
-                          "caisse id \"" + caisse->id + "\" is also used by " + it->second.string());
+        diagnostics.error(
+            where, "daemon.caisses",
+            "caisse id \"" + caisse->id + "\" is also used by " + it->second.string());
       }
     }
     for (const auto& block : caisse->plugins) {

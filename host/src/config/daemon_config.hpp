@@ -34,10 +34,10 @@ struct PluginConfigEntry {
 
 // One `[[plugin]]` block of a caisse file: an instance of a plugin in that caisse.
 struct PluginBlock {
-  std::string instance;    // unique within the caisse
-  std::string plugin;      // a `[plugins.NAME]` of the daemon file
-  std::string key_path;    // "plugin[0]", for error messages
-  SourcePosition where;    // the block itself
+  std::string instance;  // unique within the caisse
+  std::string plugin;    // a `[plugins.NAME]` of the daemon file
+  std::string key_path;  // "plugin[0]", for error messages
+  SourcePosition where;  // the block itself
   std::vector<PluginConfigEntry> config;
   std::filesystem::path base_dir;  // the caisse file's folder: file: references start there
 };
@@ -61,8 +61,8 @@ struct CaisseConfig {
 // `[plugins.NAME]` of the daemon file: a plugin file to load.
 struct PluginSettings {
   std::string name;
-  bool required = false;               // failing to load it stops the daemon
-  std::optional<std::string> sha256;   // pin: refuse the file if its digest differs
+  bool required = false;              // failing to load it stops the daemon
+  std::optional<std::string> sha256;  // pin: refuse the file if its digest differs
   SourcePosition where;
 };
 
@@ -98,7 +98,7 @@ struct AdminToken {
 
 struct DaemonConfig {
   std::filesystem::path file;
-  std::filesystem::path data_dir;  // absolute
+  std::filesystem::path data_dir;                  // absolute
   std::vector<std::filesystem::path> plugin_dirs;  // absolute, searched in order
   std::vector<PluginSettings> plugins;
   std::vector<CaisseConfig> caisses;

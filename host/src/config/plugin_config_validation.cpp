@@ -8,9 +8,12 @@ namespace {
 
 const char* type_name(caisse_config_type_t type) {
   switch (type) {
-    case CAISSE_CONFIG_TYPE_STRING: return "a string";
-    case CAISSE_CONFIG_TYPE_INTEGER: return "an integer";
-    case CAISSE_CONFIG_TYPE_BOOLEAN: return "true or false";
+    case CAISSE_CONFIG_TYPE_STRING:
+      return "a string";
+    case CAISSE_CONFIG_TYPE_INTEGER:
+      return "an integer";
+    case CAISSE_CONFIG_TYPE_BOOLEAN:
+      return "true or false";
   }
   return "an unknown type";
 }
@@ -54,8 +57,9 @@ class BlockChecker {
       const caisse_config_field_t& field = descriptor_.config_fields[i];
       if (out_.values.count(field.name) > 0 || seen(field.name)) continue;
       if ((field.flags & CAISSE_CONFIG_REQUIRED) != 0) {
-        fail(block_.where, field.name, std::string("missing: plugin ") + descriptor_.name +
-                                           " requires it (" + type_name(field.type) + ")");
+        fail(block_.where, field.name,
+             std::string("missing: plugin ") + descriptor_.name + " requires it (" +
+                 type_name(field.type) + ")");
       } else if (field.default_value != nullptr) {
         out_.values.emplace(field.name, default_value(field));
       }
@@ -89,20 +93,23 @@ class BlockChecker {
 
   void fail(const SourcePosition& where, std::string_view key, const std::string& message) {
     if (!errors_.empty()) errors_ += '\n';
-    errors_ += where.to_string() + ": " + block_.key_path + ".config." + std::string(key) + ": " +
-               message;
+    errors_ +=
+        where.to_string() + ": " + block_.key_path + ".config." + std::string(key) + ": " + message;
   }
 
   void check_entry(const PluginConfigEntry& entry) {
     const caisse_config_field_t* field = declared(entry.key);
     if (field == nullptr) {
-      fail(entry.where, entry.key, std::string("unknown key for plugin ") + descriptor_.name +
-                                       " (known: " + known_fields() + ")");
+      fail(entry.where, entry.key,
+           std::string("unknown key for plugin ") + descriptor_.name +
+               " (known: " + known_fields() + ")");
       return;
     }
     const bool type_ok =
-        (field->type == CAISSE_CONFIG_TYPE_STRING && std::holds_alternative<std::string>(entry.value)) ||
-        (field->type == CAISSE_CONFIG_TYPE_INTEGER && std::holds_alternative<std::int64_t>(entry.value)) ||
+        (field->type == CAISSE_CONFIG_TYPE_STRING &&
+         std::holds_alternative<std::string>(entry.value)) ||
+        (field->type == CAISSE_CONFIG_TYPE_INTEGER &&
+         std::holds_alternative<std::int64_t>(entry.value)) ||
         (field->type == CAISSE_CONFIG_TYPE_BOOLEAN && std::holds_alternative<bool>(entry.value));
     if (!type_ok) {
       fail(entry.where, entry.key,

@@ -10,8 +10,8 @@ namespace {
 bool is_env_name(std::string_view name) {
   if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;
   for (char c : name) {
-    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-              c == '_';
+    bool ok =
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     if (!ok) return false;
   }
   return true;
@@ -69,9 +69,12 @@ Result<std::string> SecretRef::resolve() const {
 
 std::string SecretRef::describe() const {
   switch (kind_) {
-    case Kind::env: return "env:" + target_;
-    case Kind::file: return "file:" + target_;
-    case Kind::literal: return "(inline value)";
+    case Kind::env:
+      return "env:" + target_;
+    case Kind::file:
+      return "file:" + target_;
+    case Kind::literal:
+      return "(inline value)";
   }
   return "(unknown)";
 }

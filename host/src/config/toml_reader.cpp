@@ -31,7 +31,8 @@ SourcePosition position_in(const std::filesystem::path& file, const toml::source
 std::optional<toml::table> parse_toml_file(const std::filesystem::path& file,
                                            Diagnostics& diagnostics) {
   if (std::ifstream probe(file); !probe) {
-    diagnostics.error(SourcePosition{file}, "", std::string("cannot read: ") + std::strerror(errno));
+    diagnostics.error(SourcePosition{file}, "",
+                      std::string("cannot read: ") + std::strerror(errno));
     return std::nullopt;
   }
   try {
@@ -44,16 +45,26 @@ std::optional<toml::table> parse_toml_file(const std::filesystem::path& file,
 
 std::string toml_type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::string: return "string";
-    case toml::node_type::integer: return "integer";
-    case toml::node_type::floating_point: return "floating-point";
-    case toml::node_type::boolean: return "boolean";
-    case toml::node_type::array: return "array";
-    case toml::node_type::table: return "table";
-    case toml::node_type::date: return "date";
-    case toml::node_type::time: return "time";
-    case toml::node_type::date_time: return "date-time";
-    case toml::node_type::none: break;
+    case toml::node_type::string:
+      return "string";
+    case toml::node_type::integer:
+      return "integer";
+    case toml::node_type::floating_point:
+      return "floating-point";
+    case toml::node_type::boolean:
+      return "boolean";
+    case toml::node_type::array:
+      return "array";
+    case toml::node_type::table:
+      return "table";
+    case toml::node_type::date:
+      return "date";
+    case toml::node_type::time:
+      return "time";
+    case toml::node_type::date_time:
+      return "date-time";
+    case toml::node_type::none:
+      break;
   }
   return "nothing";
 }
@@ -67,7 +78,9 @@ std::string TableReader::path_of(std::string_view key) const {
   return path_ + "." + std::string(key);
 }
 
-SourcePosition TableReader::position() const { return position_in(file_, table_.source()); }
+SourcePosition TableReader::position() const {
+  return position_in(file_, table_.source());
+}
 
 SourcePosition TableReader::position_of(std::string_view key) const {
   for (auto&& [k, node] : table_) {
@@ -122,8 +135,8 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, std::int6
   std::int64_t value = node->as_integer()->get();
   if (value < min || value > max) {
     diagnostics_.error(position_in(file_, node->source()), path_of(key),
-                       std::to_string(value) + " is out of range (" + std::to_string(min) +
-                           " to " + std::to_string(max) + ")");
+                       std::to_string(value) + " is out of range (" + std::to_string(min) + " to " +
+                           std::to_string(max) + ")");
     return std::nullopt;
   }
   return value;

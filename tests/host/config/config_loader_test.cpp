@@ -116,8 +116,8 @@ TEST(ConfigLoader, InlineTokenIsRefusedWithoutRepeatingIt) {
 
 TEST(ConfigLoader, TokenNeedsAKnownRole) {
   ConfigFiles files;
-  auto file = files.write("caissed.toml",
-                          "[[admin.tokens]]\nname = \"bob\"\nrole = \"admin\"\ntoken = \"env:T\"\n");
+  auto file = files.write(
+      "caissed.toml", "[[admin.tokens]]\nname = \"bob\"\nrole = \"admin\"\ntoken = \"env:T\"\n");
   EXPECT_THAT(load_error(file),
               HasSubstr("admin.tokens[0].role: \"admin\" is not a role: operator, committee"));
 }
@@ -150,8 +150,9 @@ TEST(ConfigLoader, RelativePathsStartAtTheFilesFolder) {
 
 TEST(ConfigLoader, CaisseFileErrorsNameThatFile) {
   ConfigFiles files;
-  auto caisse = files.write("a.toml", "[caisse]\nid = \"a\"\nname = \"A\"\n\n[currency]\n"
-                                      "code = \"mona\"\nname = \"MonA\"\nparity_eur = 1.0\n");
+  auto caisse = files.write("a.toml",
+                            "[caisse]\nid = \"a\"\nname = \"A\"\n\n[currency]\n"
+                            "code = \"mona\"\nname = \"MonA\"\nparity_eur = 1.0\n");
   auto file = files.write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n");
   std::string error = load_error(file);
   EXPECT_THAT(error, HasSubstr(caisse.string() + ":6:1: currency.code: \"mona\" must be"));
@@ -170,8 +171,8 @@ TEST(ConfigLoader, MissingRequiredTableIsNamed) {
 TEST(ConfigLoader, EveryErrorOfEveryFileIsReportedAtOnce) {
   ConfigFiles files;
   files.write("a.toml", caisse_toml("a", "surprise = 1\n"));
-  auto file = files.write("caissed.toml",
-                          "[daemon]\ncaisses = [\"a.toml\"]\n[log]\nformat = \"xml\"\n");
+  auto file =
+      files.write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n[log]\nformat = \"xml\"\n");
   std::string error = load_error(file);
   EXPECT_THAT(error, HasSubstr("log.format: \"xml\" is not a format"));
   EXPECT_THAT(error, HasSubstr("a.toml:9:1: currency.surprise: unknown key"));
@@ -189,8 +190,9 @@ TEST(ConfigLoader, InstanceNamesAreUniqueWithinACaisse) {
   ConfigFiles files;
   std::string block = "[[plugin]]\ninstance = \"x\"\nplugin = \"hello\"\n";
   files.write("a.toml", caisse_toml("a", block + block));
-  auto file = files.write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n[plugins]\n"
-                                          "dirs = [\"p\"]\n[plugins.hello]\n");
+  auto file = files.write("caissed.toml",
+                          "[daemon]\ncaisses = [\"a.toml\"]\n[plugins]\n"
+                          "dirs = [\"p\"]\n[plugins.hello]\n");
   EXPECT_THAT(load_error(file), HasSubstr("plugin[1].instance: instance \"x\" is already defined"));
 }
 
@@ -204,12 +206,14 @@ TEST(ConfigLoader, InstanceOfAnUndeclaredPluginIsRefused) {
 
 TEST(ConfigLoader, PluginConfigIsKeptWithPositions) {
   ConfigFiles files;
-  files.write("a.toml", caisse_toml("a", "[[plugin]]\ninstance = \"x\"\nplugin = \"hello\"\n"
-                                         "[plugin.config]\namount = 100\nname = \"n\"\n"
-                                         "on = true\nratio = 0.5\n"));
-  auto file = files.write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n[plugins]\n"
-                                          "dirs = [\"p\"]\n[plugins.hello]\nsha256 = \"" +
-                                              std::string(64, 'a') + "\"\n");
+  files.write("a.toml", caisse_toml("a",
+                                    "[[plugin]]\ninstance = \"x\"\nplugin = \"hello\"\n"
+                                    "[plugin.config]\namount = 100\nname = \"n\"\n"
+                                    "on = true\nratio = 0.5\n"));
+  auto file = files.write("caissed.toml",
+                          "[daemon]\ncaisses = [\"a.toml\"]\n[plugins]\n"
+                          "dirs = [\"p\"]\n[plugins.hello]\nsha256 = \"" +
+                              std::string(64, 'a') + "\"\n");
   auto loaded = load_daemon_config(file);
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   const auto& entries = loaded->caisses.at(0).plugins.at(0).config;
@@ -224,8 +228,9 @@ TEST(ConfigLoader, PluginConfigIsKeptWithPositions) {
 
 TEST(ConfigLoader, MalformedShaPinIsRefused) {
   ConfigFiles files;
-  auto file = files.write("caissed.toml", "[plugins]\ndirs = [\"p\"]\n[plugins.hello]\n"
-                                          "sha256 = \"abc\"\n");
+  auto file = files.write("caissed.toml",
+                          "[plugins]\ndirs = [\"p\"]\n[plugins.hello]\n"
+                          "sha256 = \"abc\"\n");
   EXPECT_THAT(load_error(file), HasSubstr("plugins.hello.sha256: must be 64 hexadecimal digits"));
 }
 

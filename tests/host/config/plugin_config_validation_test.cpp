@@ -76,8 +76,8 @@ TEST(PluginConfigValidation, WrongTypeIsRefused) {
 
 TEST(PluginConfigValidation, UnsupportedTomlTypeIsRefused) {
   auto d = descriptor();
-  auto r = validate_plugin_config(
-      block({entry("amount", UnsupportedValue{"floating-point"}, 9)}), d);
+  auto r =
+      validate_plugin_config(block({entry("amount", UnsupportedValue{"floating-point"}, 9)}), d);
   ASSERT_FALSE(r.ok());
   EXPECT_THAT(r.error().message, HasSubstr("expected an integer, found a floating-point"));
 }
@@ -104,10 +104,10 @@ TEST(PluginConfigValidation, InlineSecretIsRefusedWithoutEchoingIt) {
 TEST(PluginConfigValidation, SecretReferenceIsResolvedAndMarkedSecret) {
   setenv("CAISSE_TEST_API_KEY", "k-42", 1);
   auto d = descriptor();
-  auto r = validate_plugin_config(block({entry("amount", std::int64_t{1}, 9),
-                                         entry("api_key", std::string("env:CAISSE_TEST_API_KEY"),
-                                               10)}),
-                                  d);
+  auto r =
+      validate_plugin_config(block({entry("amount", std::int64_t{1}, 9),
+                                    entry("api_key", std::string("env:CAISSE_TEST_API_KEY"), 10)}),
+                             d);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(std::get<std::string>(r->values.at("api_key").value), "k-42");
   EXPECT_TRUE(r->values.at("api_key").secret);
@@ -117,10 +117,10 @@ TEST(PluginConfigValidation, SecretReferenceIsResolvedAndMarkedSecret) {
 TEST(PluginConfigValidation, UnresolvableSecretIsAnError) {
   unsetenv("CAISSE_TEST_NO_KEY");
   auto d = descriptor();
-  auto r = validate_plugin_config(
-      block({entry("amount", std::int64_t{1}, 9),
-             entry("api_key", std::string("env:CAISSE_TEST_NO_KEY"), 10)}),
-      d);
+  auto r =
+      validate_plugin_config(block({entry("amount", std::int64_t{1}, 9),
+                                    entry("api_key", std::string("env:CAISSE_TEST_NO_KEY"), 10)}),
+                             d);
   ASSERT_FALSE(r.ok());
   EXPECT_THAT(r.error().message,
               HasSubstr("caisse.toml:10:1: plugin[0].config.api_key: environment variable "

@@ -24,10 +24,11 @@ class CheckConfig : public ::testing::Test {
 
   std::filesystem::path daemon_file(const std::string& plugin_config,
                                     const std::string& extra = "") {
-    write("a.toml", "[caisse]\nid = \"a\"\nname = \"A\"\n[currency]\ncode = \"MONA\"\n"
-                    "name = \"MonA\"\nparity_eur = \"1.00\"\n[[plugin]]\ninstance = \"rule\"\n"
-                    "plugin = \"hello\"\n[plugin.config]\n" +
-                        plugin_config);
+    write("a.toml",
+          "[caisse]\nid = \"a\"\nname = \"A\"\n[currency]\ncode = \"MONA\"\n"
+          "name = \"MonA\"\nparity_eur = \"1.00\"\n[[plugin]]\ninstance = \"rule\"\n"
+          "plugin = \"hello\"\n[plugin.config]\n" +
+              plugin_config);
     return write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n[plugins]\ndirs = [\"" +
                                      std::string(CAISSE_PLUGIN_DIR) + "\"]\n[plugins.hello]\n" +
                                      extra);
@@ -58,8 +59,9 @@ TEST_F(CheckConfig, PluginThatCannotLoadIsReportedWithItsTable) {
 
 TEST_F(CheckConfig, UnresolvableSecretIsReported) {
   unsetenv("CAISSE_TEST_MISSING_TOKEN");
-  auto file = daemon_file("", "[[admin.tokens]]\nname = \"ops\"\nrole = \"operator\"\n"
-                              "token = \"env:CAISSE_TEST_MISSING_TOKEN\"\n");
+  auto file = daemon_file("",
+                          "[[admin.tokens]]\nname = \"ops\"\nrole = \"operator\"\n"
+                          "token = \"env:CAISSE_TEST_MISSING_TOKEN\"\n");
   EXPECT_EQ(run(file), 1);
   EXPECT_THAT(errors_.str(), HasSubstr("admin.tokens[0].token: environment variable "
                                        "CAISSE_TEST_MISSING_TOKEN is not set"));
