@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "http/ascii_case.hpp"
+
 namespace caisse::host::http {
 namespace {
 
@@ -21,11 +23,7 @@ bool is_space(char c) {
 std::optional<std::string_view> bearer_token(std::string_view value) {
   constexpr std::string_view kScheme = "bearer";
   if (value.size() <= kScheme.size()) return std::nullopt;
-  for (std::size_t i = 0; i < kScheme.size(); ++i) {
-    char c = value[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != kScheme[i]) return std::nullopt;
-  }
+  if (!iequals(value.substr(0, kScheme.size()), kScheme)) return std::nullopt;
   value.remove_prefix(kScheme.size());
   if (!is_space(value.front())) return std::nullopt;
   while (!value.empty() && is_space(value.front())) value.remove_prefix(1);

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "ctl/commands.hpp"
+#include "loopback_listener.hpp"
 
 namespace caisse::host::ctl {
 namespace {
@@ -26,16 +27,9 @@ class OneShotServer {
  public:
   explicit OneShotServer(std::string response, bool silent = false)
       : response_(std::move(response)), silent_(silent) {
-    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    EXPECT_EQ(::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-    EXPECT_EQ(::listen(listener_, 1), 0);
-    socklen_t length = sizeof address;
-    ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length);
-    port_ = ntohs(address.sin_port);
+    auto listener = caisse::testing::listen_on_loopback();
+    listener_ = listener.fd;
+    port_ = listener.port;
     thread_ = std::thread([this] { serve(); });
   }
 

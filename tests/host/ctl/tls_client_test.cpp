@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "ctl/commands.hpp"
+#include "loopback_listener.hpp"
 #include "test_certificate.hpp"
 
 namespace caisse::host::ctl {
@@ -42,15 +43,9 @@ class OneShotTlsServer {
     EVP_PKEY_free(key);
     BIO_free(cert_bio);
     BIO_free(key_bio);
-    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    EXPECT_EQ(::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-    EXPECT_EQ(::listen(listener_, 1), 0);
-    socklen_t length = sizeof address;
-    ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length);
-    port_ = ntohs(address.sin_port);
+    auto listener = caisse::testing::listen_on_loopback();
+    listener_ = listener.fd;
+    port_ = listener.port;
     thread_ = std::thread([this] { serve(); });
   }
 
