@@ -1,5 +1,6 @@
 #include "config/caisse_file.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace caisse::host::config {
@@ -102,6 +103,53 @@ void read_plugin_block(const toml::table& table, std::size_t index, const Caisse
   out.push_back(std::move(block));
 }
 
+// [rules]: for each kind, an array of versions [[rules.KIND]] with `from` and `instance`.
+void read_rules(TableReader& rules, CaisseConfig& caisse) {
+  for (RuleKind kind : {RuleKind::allocation, RuleKind::contribution_grid, RuleKind::bonus}) {
+    const char* name = rule_kind_name(kind);
+    const auto versions = rules.table_array(name);
+    std::vector<RuleVersion> read;
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+      TableReader reader(*versions[i], caisse.file,
+                         rules.path_of(name) + "[" + std::to_string(i) + "]", rules.diagnostics());
+      RuleVersion version{kind, {}, {}, reader.position()};
+      auto from = reader.string("from", Presence::required);
+      auto instance = reader.string("instance", Presence::required);
+      if (from) {
+        if (auto month = parse_month(*from)) {
+          version.from = *month;
+        } else {
+          reader.error("from", month.error().message);
+          from.reset();
+        }
+      }
+      if (instance) {
+        bool known = false;
+        for (const auto& block : caisse.plugins) known = known || block.instance == *instance;
+        if (!known) {
+          reader.error("instance", "no [[plugin]] instance \"" + *instance + "\" in this file");
+          instance.reset();
+        } else {
+          version.instance = *instance;
+        }
+      }
+      for (const auto& other : read) {
+        if (from && other.from == version.from) {
+          reader.error("from", std::string(name) + " already has a version from " + *from + " at " +
+                                   other.where.to_string());
+          from.reset();
+        }
+      }
+      reader.finish();
+      if (from && instance) read.push_back(std::move(version));
+    }
+    std::sort(read.begin(), read.end(),
+              [](const RuleVersion& a, const RuleVersion& b) { return a.from < b.from; });
+    caisse.rules.insert(caisse.rules.end(), read.begin(), read.end());
+  }
+  rules.finish();
+}
+
 }  // namespace
 
 bool is_identifier(std::string_view text) {
@@ -132,6 +180,10 @@ std::optional<CaisseConfig> load_caisse_file(const std::filesystem::path& file,
   const auto blocks = top.table_array("plugin");
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     read_plugin_block(*blocks[i], i, caisse, diagnostics, caisse.plugins);
+  }
+  if (const toml::table* rules = top.table("rules")) {
+    TableReader reader(*rules, file, "rules", diagnostics);
+    read_rules(reader, caisse);
   }
   top.finish();
   return caisse;

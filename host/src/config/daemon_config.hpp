@@ -15,6 +15,7 @@
 #include "config/listen_address.hpp"
 #include "config/secret_ref.hpp"
 #include "config/source_position.hpp"
+#include "core/month.hpp"
 
 namespace caisse::host::config {
 
@@ -42,6 +43,18 @@ struct PluginBlock {
   std::filesystem::path base_dir;  // the caisse file's folder: file: references start there
 };
 
+// What a committee's rule decides; each kind has its own versions in a caisse file.
+enum class RuleKind { allocation, contribution_grid, bonus };
+
+// One version of a rule: from `from` on (until the next version of the same kind), the cycle
+// uses plugin instance `instance` of this caisse. Past cycles keep the version they used.
+struct RuleVersion {
+  RuleKind kind = RuleKind::allocation;
+  Month from;
+  std::string instance;  // a [[plugin]] instance of the same caisse
+  SourcePosition where;
+};
+
 struct CurrencySettings {
   std::string code;        // "MONA": 3 to 8 capital letters or digits, a letter first
   std::string name;        // "MonA"
@@ -56,7 +69,15 @@ struct CaisseConfig {
   std::string territory;
   CurrencySettings currency;
   std::vector<PluginBlock> plugins;
+  std::vector<RuleVersion> rules;  // sorted by kind, then by `from`
+
+  // The version of `kind` in force for `month`: the latest whose `from` is not after it; null
+  // when none has started yet.
+  const RuleVersion* rule_in_force(RuleKind kind, Month month) const;
 };
+
+// "allocation", "contribution_grid", "bonus".
+const char* rule_kind_name(RuleKind kind);
 
 // `[plugins.NAME]` of the daemon file: a plugin file to load.
 struct PluginSettings {

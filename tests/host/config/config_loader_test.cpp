@@ -236,3 +236,60 @@ TEST(ConfigLoader, MalformedShaPinIsRefused) {
 
 }  // namespace
 }  // namespace caisse::host::config
+
+namespace caisse::host::config {
+namespace {
+
+// A caisse with two allocation instances and their versions, for the rule tests below.
+std::string caisse_with_rules(const std::string& rules) {
+  return caisse_toml("a",
+                     "[[plugin]]\ninstance = \"flat-2025\"\nplugin = \"hello\"\n"
+                     "[[plugin]]\ninstance = \"flat-2026\"\nplugin = \"hello\"\n" +
+                         rules);
+}
+
+Result<DaemonConfig> load_with_caisse(ConfigFiles& files, const std::string& caisse) {
+  files.write("a.toml", caisse);
+  return load_daemon_config(
+      files.write("caissed.toml",
+                  "[daemon]\ncaisses = [\"a.toml\"]\n[plugins]\ndirs = [\"p\"]\n"
+                  "[plugins.hello]\n"));
+}
+
+TEST(CaisseRules, TheVersionInForceIsTheLatestStarted) {
+  ConfigFiles files;
+  auto loaded = load_with_caisse(
+      files,
+      caisse_with_rules("[[rules.allocation]]\nfrom = \"2026-01\"\ninstance = \"flat-2026\"\n"
+                        "[[rules.allocation]]\nfrom = \"2025-03\"\ninstance = \"flat-2025\"\n"));
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  const CaisseConfig& caisse = loaded->caisses.at(0);
+  EXPECT_EQ(caisse.rule_in_force(RuleKind::allocation, {2025, 2}), nullptr);
+  EXPECT_EQ(caisse.rule_in_force(RuleKind::allocation, {2025, 3})->instance, "flat-2025");
+  EXPECT_EQ(caisse.rule_in_force(RuleKind::allocation, {2025, 12})->instance, "flat-2025");
+  EXPECT_EQ(caisse.rule_in_force(RuleKind::allocation, {2026, 1})->instance, "flat-2026");
+  EXPECT_EQ(caisse.rule_in_force(RuleKind::allocation, {2030, 7})->instance, "flat-2026");
+  EXPECT_EQ(caisse.rule_in_force(RuleKind::bonus, {2030, 7}), nullptr);
+}
+
+TEST(CaisseRules, MistakesAreNamedWithTheirPosition) {
+  ConfigFiles files;
+  auto loaded = load_with_caisse(
+      files,
+      caisse_with_rules("[[rules.allocation]]\nfrom = \"2026-13\"\ninstance = \"flat-2026\"\n"
+                        "[[rules.allocation]]\nfrom = \"2026-01\"\ninstance = \"nope\"\n"
+                        "[[rules.bonus]]\nfrom = \"2026-01\"\ninstance = \"flat-2025\"\n"
+                        "[[rules.bonus]]\nfrom = \"2026-01\"\ninstance = \"flat-2026\"\n"
+                        "[[rules.alocation]]\nfrom = \"2026-01\"\n"));
+  ASSERT_FALSE(loaded.ok());
+  const std::string& e = loaded.error().message;
+  EXPECT_THAT(e, HasSubstr("a.toml:16:1: rules.allocation[0].from: \"2026-13\" is not a month"));
+  EXPECT_THAT(e, HasSubstr("a.toml:20:1: rules.allocation[1].instance: no [[plugin]] instance "
+                           "\"nope\" in this file"));
+  EXPECT_THAT(e, HasSubstr("a.toml:25:1: rules.bonus[1].from: bonus already has a version from "
+                           "2026-01 at"));
+  EXPECT_THAT(e, HasSubstr("rules.alocation: unknown key"));
+}
+
+}  // namespace
+}  // namespace caisse::host::config
