@@ -1,0 +1,458 @@
+#include "cycle/allocation_cycle.hpp"
+
+#include <charconv>
+
+#include "money/money.hpp"
+#include "store/pg_connection.hpp"
+#include "store/transaction.hpp"
+
+namespace caisse::host::cycle {
+namespace {
+
+using store::PgResult;
+
+std::int64_t to_int64(std::string_view text) {
+  std::int64_t value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+std::optional<std::string> nullable_text(const PgResult& r, int row, int column) {
+  if (r.is_null(row, column)) return std::nullopt;
+  return std::string(r.get(row, column));
+}
+
+std::optional<std::int64_t> nullable_int(const PgResult& r, int row, int column) {
+  if (r.is_null(row, column)) return std::nullopt;
+  return to_int64(r.get(row, column));
+}
+
+// A PostgreSQL array literal of text values: {"a","b\"c"}.
+std::string text_array(const std::vector<std::string>& values) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"';
+    for (char c : values[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+std::string int_array(const std::vector<std::int64_t>& values) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += ',';
+    out += std::to_string(values[i]);
+  }
+  return out + "}";
+}
+
+LineStatus line_status(plugins::Outcome outcome) {
+  switch (outcome) {
+    case plugins::Outcome::succeeded:
+      return LineStatus::succeeded;
+    case plugins::Outcome::pending:
+      return LineStatus::pending;
+    case plugins::Outcome::declined:
+      return LineStatus::declined;
+    case plugins::Outcome::not_sent:
+      return LineStatus::not_sent;
+    case plugins::Outcome::unknown:
+      break;
+  }
+  return LineStatus::unknown;
+}
+
+std::string describe(const std::string& caisse_id, Month month) {
+  return "cycle " + month.to_string() + " of " + caisse_id;
+}
+
+// The cycle's state, locked for the rest of the transaction; nullopt when there is none.
+Result<std::optional<CycleState>> locked_state(store::PgConnection& db, const std::string& caisse,
+                                               Month month) {
+  auto r = db.exec_params("SELECT state FROM cycles WHERE caisse_id = $1 AND month = $2 FOR UPDATE",
+                          {caisse, month.to_string()});
+  if (!r) return r.error();
+  if (r->rows() == 0) return std::optional<CycleState>{};
+  return parse_state(r->get(0, 0));
+}
+
+Error no_cycle(const std::string& caisse, Month month) {
+  return make_error("no " + describe(caisse, month) + ": compute it first");
+}
+
+constexpr const char* kLineColumns =
+    "household_id, amount_minor, rule_version, operation_id, status, attempts,"
+    " coalesce(external_ref, ''), coalesce(message, '')";
+
+std::vector<CycleLine> read_lines(const PgResult& r) {
+  std::vector<CycleLine> lines;
+  lines.reserve(static_cast<std::size_t>(r.rows()));
+  for (int i = 0; i < r.rows(); ++i) {
+    lines.push_back(CycleLine{std::string(r.get(i, 0)), to_int64(r.get(i, 1)),
+                              std::string(r.get(i, 2)), std::string(r.get(i, 3)),
+                              parse_status(r.get(i, 4)).value_or(LineStatus::unknown),
+                              static_cast<int>(to_int64(r.get(i, 5))), std::string(r.get(i, 6)),
+                              std::string(r.get(i, 7))});
+  }
+  return lines;
+}
+
+}  // namespace
+
+std::string operation_id(std::string_view caisse_id, Month month, std::string_view household_id) {
+  return "alloc/" + std::string(caisse_id) + "/" + month.to_string() + "/" +
+         std::string(household_id);
+}
+
+AllocationCycle::AllocationCycle(std::string caisse_id, std::string currency,
+                                 store::PgConnection& db)
+    : caisse_id_(std::move(caisse_id)), currency_(std::move(currency)), db_(db) {}
+
+Result<CycleSummary> AllocationCycle::compute(Month month, std::string_view actor,
+                                              HouseholdSource& households, AllocationRule& rule,
+                                              CycleLedger& ledger) {
+  auto count = households.count(month);
+  if (!count) return count.error();
+  auto contributions = ledger.month_contributions(month);
+  if (!contributions) return contributions.error();
+
+  auto tx = store::Transaction::begin(db_);
+  if (!tx) return tx.error();
+  auto state = locked_state(db_, caisse_id_, month);
+  if (!state) return state.error();
+  if (*state && **state != CycleState::computed) {
+    return make_error(describe(caisse_id_, month) + " is " + state_name(**state) +
+                      ": only a draft (computed) can be computed again");
+  }
+  const std::string version = rule.version();
+  auto header = db_.exec_params(
+      "INSERT INTO cycles (caisse_id, month, state, currency, rule_version, household_count,"
+      " total_minor, computed_by, computed_at) VALUES ($1, $2, 'computed', $3, $4, 0, 0, $5, now())"
+      " ON CONFLICT (caisse_id, month) DO UPDATE SET currency = $3, rule_version = $4,"
+      " household_count = 0, total_minor = 0, computed_by = $5, computed_at = now(),"
+      " funds_minor = NULL, shortfall_minor = NULL",
+      {caisse_id_, month.to_string(), currency_, version, std::string(actor)});
+  if (!header) return header.error();
+  auto cleared = db_.exec_params("DELETE FROM cycle_lines WHERE caisse_id = $1 AND month = $2",
+                                 {caisse_id_, month.to_string()});
+  if (!cleared) return cleared.error();
+
+  money::Money total{0, currency_};
+  std::uint64_t computed = 0;
+  auto inserted = households.for_each_batch(
+      month, 1000, [&](const std::vector<Household>& batch) -> Result<void> {
+        std::vector<std::string> ids, operations;
+        std::vector<std::int64_t> amounts;
+        for (const auto& household : batch) {
+          plugins::AllocationInput input{household.id,
+                                         household.adults,
+                                         household.children,
+                                         month.to_string(),
+                                         currency_,
+                                         *contributions,
+                                         *count};
+          auto amount = rule.allocate(input);
+          if (!amount)
+            return make_error("household " + household.id + ": " + amount.error().message);
+          if (*amount < 0) {
+            return make_error("household " + household.id +
+                              ": the rule returned a negative amount");
+          }
+          auto sum = money::add(total, {*amount, currency_});
+          if (!sum)
+            return make_error("total of " + describe(caisse_id_, month) + ": " +
+                              sum.error().message);
+          total = *sum;
+          ids.push_back(household.id);
+          amounts.push_back(*amount);
+          operations.push_back(operation_id(caisse_id_, month, household.id));
+        }
+        computed += batch.size();
+        auto rows = db_.exec_params(
+            "INSERT INTO cycle_lines (caisse_id, month, household_id, amount_minor, rule_version,"
+            " operation_id) SELECT $1, $2, h, a, $3, o"
+            " FROM unnest($4::text[], $5::bigint[], $6::text[]) AS t(h, a, o)",
+            {caisse_id_, month.to_string(), version, text_array(ids), int_array(amounts),
+             text_array(operations)});
+        if (!rows) return rows.error();
+        return {};
+      });
+  if (!inserted) return inserted.error();
+  auto totals = db_.exec_params(
+      "UPDATE cycles SET household_count = $3, total_minor = $4 WHERE caisse_id = $1 AND month = "
+      "$2",
+      {caisse_id_, month.to_string(), std::to_string(computed), std::to_string(total.minor)});
+  if (!totals) return totals.error();
+  if (auto committed = tx->commit(); !committed) return committed.error();
+  return summary(month);
+}
+
+Result<CycleSummary> AllocationCycle::approve(Month month, std::string_view actor) {
+  auto tx = store::Transaction::begin(db_);
+  if (!tx) return tx.error();
+  auto r = db_.exec_params(
+      "SELECT state, computed_by FROM cycles WHERE caisse_id = $1 AND month = $2 FOR UPDATE",
+      {caisse_id_, month.to_string()});
+  if (!r) return r.error();
+  if (r->rows() == 0) return no_cycle(caisse_id_, month);
+  if (r->get(0, 0) == "computed") {
+    if (r->get(0, 1) == actor) {
+      return make_error("approval needs a second operator: " + std::string(actor) + " computed " +
+                        describe(caisse_id_, month));
+    }
+    auto updated = db_.exec_params(
+        "UPDATE cycles SET state = 'approved', approved_by = $3, approved_at = now()"
+        " WHERE caisse_id = $1 AND month = $2",
+        {caisse_id_, month.to_string(), std::string(actor)});
+    if (!updated) return updated.error();
+  }
+  if (auto committed = tx->commit(); !committed) return committed.error();
+  return summary(month);
+}
+
+Result<CycleSummary> AllocationCycle::fund(Month month, CycleLedger& ledger) {
+  auto current = summary(month);
+  if (!current) return current;
+  if (current->state == CycleState::computed) {
+    return make_error(describe(caisse_id_, month) + " must be approved before it is funded");
+  }
+  if (current->state != CycleState::approved) return current;  // already funded: no-op
+  auto available = ledger.funds_available(month);
+  if (!available) return available.error();
+  const bool covered = *available >= current->total_minor;
+  // The shortfall is NULL once covered: nothing is missing any more.
+  auto updated = db_.exec_params(
+      "UPDATE cycles SET state = CASE WHEN $4::bigint IS NULL THEN 'funded' ELSE state END,"
+      " funded_at = CASE WHEN $4::bigint IS NULL THEN now() END,"
+      " funds_minor = $3, shortfall_minor = $4"
+      " WHERE caisse_id = $1 AND month = $2 AND state = 'approved'",
+      {caisse_id_, month.to_string(), std::to_string(*available),
+       covered ? std::nullopt
+               : std::optional<std::string>(std::to_string(current->total_minor - *available))});
+  if (!updated) return updated.error();
+  if (!covered) {
+    return make_error(
+        describe(caisse_id_, month) + " is blocked: funds " + money::format_decimal(*available, 2) +
+        ", total " + money::format_decimal(current->total_minor, 2) + ", shortfall " +
+        money::format_decimal(current->total_minor - *available, 2) + " " + currency_);
+  }
+  return summary(month);
+}
+
+Result<void> AllocationCycle::record_outcome(const CycleLine& line,
+                                             const plugins::OperationResult& result,
+                                             CycleLedger& ledger, Month month) {
+  const LineStatus status = line_status(result.outcome);
+  // A final line never changes again, whatever a late or repeated answer says.
+  auto updated = db_.exec_params(
+      "UPDATE cycle_lines SET status = $2, external_ref = nullif($3, ''), message = nullif($4, ''),"
+      " updated_at = now() WHERE operation_id = $1 AND status NOT IN ('SUCCEEDED', 'DECLINED')",
+      {line.operation_id, status_name(status), result.external_ref, result.message});
+  if (!updated) return updated.error();
+  if (status == LineStatus::succeeded && updated->affected_rows() == 1) {
+    return ledger.record_issuance(db_, Issuance{caisse_id_, month, line.household_id,
+                                                line.operation_id, line.amount_minor, currency_});
+  }
+  return {};
+}
+
+Result<CycleSummary> AllocationCycle::dispatch(Month month, CurrencyGateway& gateway,
+                                               CycleLedger& ledger, std::size_t batch_size) {
+  auto current = summary(month);
+  if (!current) return current;
+  if (current->state == CycleState::computed || current->state == CycleState::approved) {
+    return make_error(describe(caisse_id_, month) + " must be funded before it is dispatched");
+  }
+  if (current->state != CycleState::funded && current->state != CycleState::dispatched) {
+    return current;  // settled or closed: nothing left to send
+  }
+  auto started = db_.exec_params(
+      "UPDATE cycles SET state = 'dispatched', dispatched_at = now()"
+      " WHERE caisse_id = $1 AND month = $2 AND state = 'funded'",
+      {caisse_id_, month.to_string()});
+  if (!started) return started.error();
+
+  const std::string description = "Allocation " + month.to_string();
+  std::string after;  // keyset: one pass, so a line the backend did not take waits for next time
+  for (;;) {
+    auto tx = store::Transaction::begin(db_);
+    if (!tx) return tx.error();
+    auto picked = db_.exec_params(
+        std::string("SELECT ") + kLineColumns +
+            " FROM cycle_lines WHERE caisse_id = $1 AND month = $2 AND status = 'NOT_SENT'"
+            " AND household_id > $3 ORDER BY household_id LIMIT $4 FOR UPDATE",
+        {caisse_id_, month.to_string(), after, std::to_string(batch_size)});
+    if (!picked) return picked.error();
+    std::vector<CycleLine> lines = read_lines(*picked);
+    if (lines.empty()) break;
+    after = lines.back().household_id;
+    std::vector<std::string> ids;
+    for (const auto& line : lines) ids.push_back(line.operation_id);
+    // The intent is on disk before the call: a crash from here on leaves UNKNOWN lines.
+    auto marked = db_.exec_params(
+        "UPDATE cycle_lines SET status = 'UNKNOWN', attempts = attempts + 1,"
+        " message = 'sent; waiting for the outcome', updated_at = now()"
+        " WHERE operation_id = ANY($1::text[])",
+        {text_array(ids)});
+    if (!marked) return marked.error();
+    if (auto committed = tx->commit(); !committed) return committed.error();
+
+    std::vector<plugins::CreditLine> credits;
+    for (const auto& line : lines) {
+      credits.push_back(
+          {line.operation_id, line.household_id, {line.amount_minor, currency_}, description});
+    }
+    auto results = gateway.credit(credits);
+    if (results && results->size() != lines.size()) {
+      results = make_error("the adapter answered " + std::to_string(results->size()) +
+                           " results for " + std::to_string(lines.size()) + " lines");
+    }
+    if (!results) {
+      auto noted = db_.exec_params(
+          "UPDATE cycle_lines SET message = $2 WHERE operation_id = ANY($1::text[])"
+          " AND status = 'UNKNOWN'",
+          {text_array(ids), "outcome unknown: " + results.error().message});
+      if (!noted) return noted.error();
+      return make_error(
+          describe(caisse_id_, month) + ": dispatch stopped, " + std::to_string(lines.size()) +
+          " line(s) UNKNOWN until the janitor asks the backend: " + results.error().message);
+    }
+    auto outcomes = store::Transaction::begin(db_);
+    if (!outcomes) return outcomes.error();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (auto recorded = record_outcome(lines[i], (*results)[i], ledger, month); !recorded) {
+        return recorded.error();
+      }
+    }
+    if (auto committed = outcomes->commit(); !committed) return committed.error();
+  }
+  if (auto settled = settle_if_done(month); !settled) return settled.error();
+  return summary(month);
+}
+
+Result<CycleSummary> AllocationCycle::reconcile(Month month, CurrencyGateway& gateway,
+                                                CycleLedger& ledger, std::size_t batch_size) {
+  auto current = summary(month);
+  if (!current) return current;
+  if (current->state != CycleState::dispatched) return current;
+  std::string after;
+  for (;;) {
+    auto picked =
+        db_.exec_params(std::string("SELECT ") + kLineColumns +
+                            " FROM cycle_lines WHERE caisse_id = $1 AND month = $2"
+                            " AND status IN ('PENDING', 'UNKNOWN') AND household_id > $3"
+                            " ORDER BY household_id LIMIT $4",
+                        {caisse_id_, month.to_string(), after, std::to_string(batch_size)});
+    if (!picked) return picked.error();
+    std::vector<CycleLine> lines = read_lines(*picked);
+    if (lines.empty()) break;
+    after = lines.back().household_id;
+    for (const auto& line : lines) {
+      auto answer = gateway.status(line.operation_id);
+      if (!answer) continue;  // the backend cannot say now: ask again on the next round
+      auto tx = store::Transaction::begin(db_);
+      if (!tx) return tx.error();
+      if (auto recorded = record_outcome(line, *answer, ledger, month); !recorded) {
+        return recorded.error();
+      }
+      if (auto committed = tx->commit(); !committed) return committed.error();
+    }
+  }
+  if (auto settled = settle_if_done(month); !settled) return settled.error();
+  return summary(month);
+}
+
+Result<void> AllocationCycle::settle_if_done(Month month) {
+  auto settled = db_.exec_params(
+      "UPDATE cycles SET state = 'settled', settled_at = now()"
+      " WHERE caisse_id = $1 AND month = $2 AND state = 'dispatched' AND NOT EXISTS ("
+      "  SELECT 1 FROM cycle_lines WHERE caisse_id = $1 AND month = $2"
+      "  AND status NOT IN ('SUCCEEDED', 'DECLINED'))",
+      {caisse_id_, month.to_string()});
+  if (!settled) return settled.error();
+  return {};
+}
+
+Result<CycleSummary> AllocationCycle::close(Month month) {
+  auto current = summary(month);
+  if (!current) return current;
+  if (current->state == CycleState::closed) return current;
+  if (current->state != CycleState::settled) {
+    std::string open;
+    for (const auto& [status, totals] : current->by_status) {
+      if (!is_final(status)) {
+        open +=
+            (open.empty() ? "" : ", ") + std::to_string(totals.lines) + " " + status_name(status);
+      }
+    }
+    return make_error(describe(caisse_id_, month) + " is " + state_name(current->state) +
+                      ": it can be closed once settled" +
+                      (open.empty() ? std::string() : " (still open: " + open + ")"));
+  }
+  auto closed = db_.exec_params(
+      "UPDATE cycles SET state = 'closed', closed_at = now()"
+      " WHERE caisse_id = $1 AND month = $2 AND state = 'settled'",
+      {caisse_id_, month.to_string()});
+  if (!closed) return closed.error();
+  return summary(month);
+}
+
+Result<CycleSummary> AllocationCycle::summary(Month month) {
+  auto r = db_.exec_params(
+      "SELECT state, currency, rule_version, household_count, total_minor, computed_by,"
+      " to_char(computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), approved_by,"
+      " to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+      " funds_minor, shortfall_minor FROM cycles WHERE caisse_id = $1 AND month = $2",
+      {caisse_id_, month.to_string()});
+  if (!r) return r.error();
+  if (r->rows() == 0) return no_cycle(caisse_id_, month);
+  CycleSummary s;
+  s.caisse_id = caisse_id_;
+  s.month = month;
+  s.state = parse_state(r->get(0, 0)).value_or(CycleState::computed);
+  s.currency = r->get(0, 1);
+  s.rule_version = r->get(0, 2);
+  s.household_count = static_cast<std::uint64_t>(to_int64(r->get(0, 3)));
+  s.total_minor = to_int64(r->get(0, 4));
+  s.computed_by = r->get(0, 5);
+  s.computed_at = r->get(0, 6);
+  s.approved_by = nullable_text(*r, 0, 7);
+  s.approved_at = nullable_text(*r, 0, 8);
+  s.funds_minor = nullable_int(*r, 0, 9);
+  s.shortfall_minor = nullable_int(*r, 0, 10);
+  auto lines = db_.exec_params(
+      "SELECT status, count(*), coalesce(sum(amount_minor), 0) FROM cycle_lines"
+      " WHERE caisse_id = $1 AND month = $2 GROUP BY status",
+      {caisse_id_, month.to_string()});
+  if (!lines) return lines.error();
+  for (int i = 0; i < lines->rows(); ++i) {
+    if (auto status = parse_status(lines->get(i, 0))) {
+      s.by_status[*status] = {static_cast<std::uint64_t>(to_int64(lines->get(i, 1))),
+                              to_int64(lines->get(i, 2))};
+    }
+  }
+  return s;
+}
+
+Result<void> AllocationCycle::for_each_line(Month month, std::size_t batch_size,
+                                            const CycleLineBatch& batch) {
+  std::string after;
+  for (;;) {
+    auto r = db_.exec_params(std::string("SELECT ") + kLineColumns +
+                                 " FROM cycle_lines WHERE caisse_id = $1 AND month = $2"
+                                 " AND household_id > $3 ORDER BY household_id LIMIT $4",
+                             {caisse_id_, month.to_string(), after, std::to_string(batch_size)});
+    if (!r) return r.error();
+    auto lines = read_lines(*r);
+    if (lines.empty()) return {};
+    after = lines.back().household_id;
+    if (auto handled = batch(lines); !handled) return handled;
+  }
+}
+
+}  // namespace caisse::host::cycle
