@@ -1,0 +1,109 @@
+#include "credit_file.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "semicolon_csv.hpp"
+
+namespace caisse::adapters::file_exchange {
+namespace {
+
+const std::vector<std::string> kHeader{"operation_id", "household_id", "amount", "currency",
+                                       "description"};
+
+[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
+  throw std::runtime_error(path.string() + ": " + what);
+}
+
+}  // namespace
+
+std::string format_amount(std::int64_t minor, int minor_unit) {
+  std::string digits = std::to_string(minor < 0 ? -minor : minor);
+  if (minor_unit > 0) {
+    if (digits.size() <= static_cast<std::size_t>(minor_unit)) {
+      digits.insert(0, static_cast<std::size_t>(minor_unit) + 1 - digits.size(), '0');
+    }
+    digits.insert(digits.size() - static_cast<std::size_t>(minor_unit), 1, '.');
+  }
+  return (minor < 0 ? "-" : "") + digits;
+}
+
+CreditFile::CreditFile(std::filesystem::path path, int minor_unit)
+    : path_(std::move(path)), minor_unit_(minor_unit) {}
+
+std::string CreditFile::read_whole() const {
+  std::ifstream in(path_, std::ios::binary);
+  if (!in) return {};
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+std::set<std::string> CreditFile::written() const {
+  std::string text = read_whole();
+  // Only complete lines count: a crash during the write leaves at most one partial line.
+  text.erase(text.find_last_of('\n') == std::string::npos ? 0 : text.find_last_of('\n') + 1);
+  std::set<std::string> ids;
+  std::size_t pos = 0;
+  std::string error;
+  int line = 0;
+  while (auto record = read_record(text, pos, error)) {
+    ++line;
+    if (line == 1) {
+      if (*record != kHeader) fail(path_, "line 1: not a credit file of this adapter");
+      continue;
+    }
+    if (record->size() != kHeader.size()) {
+      fail(path_, "line " + std::to_string(line) + ": expected " + std::to_string(kHeader.size()) +
+                      " fields");
+    }
+    ids.insert(record->front());
+  }
+  if (!error.empty()) fail(path_, "line " + std::to_string(line + 1) + ": " + error);
+  return ids;
+}
+
+std::size_t CreditFile::append(std::span<const sdk::CreditLine> lines) {
+  const std::set<std::string> already = written();
+  std::string text = read_whole();
+  const auto complete =
+      text.find_last_of('\n') == std::string::npos ? 0 : text.find_last_of('\n') + 1;
+  std::string out = text.empty() ? write_record(kHeader) : std::string();
+  std::set<std::string> batch;
+  std::size_t appended = 0;
+  for (const auto& line : lines) {
+    std::string id(line.operation_id);
+    if (already.count(id) > 0 || !batch.insert(id).second) continue;
+    out += write_record({id, std::string(line.household_id),
+                         format_amount(line.amount.minor, minor_unit_),
+                         std::string(line.amount.currency), std::string(line.description)});
+    ++appended;
+  }
+  if (out.empty()) return 0;
+  int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0640);
+  if (fd < 0) fail(path_, std::string("cannot open: ") + std::strerror(errno));
+  // Cut a torn last line, then write everything in one go and make it durable before
+  // answering: the host treats the answer as the fact.
+  bool ok = (text.empty() || ::ftruncate(fd, static_cast<off_t>(complete)) == 0) &&
+            ::lseek(fd, 0, SEEK_END) >= 0;
+  std::size_t done = 0;
+  while (ok && done < out.size()) {
+    ssize_t n = ::write(fd, out.data() + done, out.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  ok = ok && ::fsync(fd) == 0;
+  const int saved = errno;
+  ::close(fd);
+  if (!ok) fail(path_, std::string("cannot write: ") + std::strerror(saved));
+  return appended;
+}
+
+}  // namespace caisse::adapters::file_exchange
