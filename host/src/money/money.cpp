@@ -82,4 +82,24 @@ std::string format_decimal(std::int64_t minor, int minor_unit) {
   return (minor < 0 ? "-" : "") + digits;
 }
 
+Result<std::int64_t> convert_from_euros(std::int64_t euro_minor, std::string_view parity_eur,
+                                        int currency_minor_unit) {
+  // parity = numerator / 10^scale, read with up to 6 decimals as the caisse files allow.
+  const auto dot = parity_eur.find('.');
+  const int scale =
+      dot == std::string_view::npos ? 0 : static_cast<int>(parity_eur.size() - dot - 1);
+  auto numerator = parse_decimal(parity_eur, scale);
+  if (!numerator || scale > 6 || *numerator <= 0) {
+    return make_error("parity \"" + std::string(parity_eur) + "\" is not a positive decimal");
+  }
+  if (currency_minor_unit < 0 || currency_minor_unit > 4)
+    return make_error("minor unit must be 0 to 4");
+  // minor = euro_minor / 100 / parity * 10^currency_minor_unit, in 128 bits until the end.
+  __int128 scaled = euro_minor;
+  for (int i = 0; i < currency_minor_unit + scale; ++i) scaled *= 10;
+  __int128 result = scaled / (static_cast<__int128>(100) * *numerator);
+  if (result > INT64_MAX || result < INT64_MIN) return make_error("amount overflows");
+  return static_cast<std::int64_t>(result);
+}
+
 }  // namespace caisse::host::money

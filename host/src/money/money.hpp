@@ -34,4 +34,11 @@ Result<std::int64_t> parse_decimal(std::string_view text, int minor_unit);
 // 1250, 2 -> "12.50"; -5, 2 -> "-0.05"; 7, 0 -> "7".
 std::string format_decimal(std::int64_t minor, int minor_unit);
 
+// What `euro_minor` euro cents buy of a currency worth `parity_eur` euros per unit (a positive
+// decimal written as text, "1.00"), in that currency's minor units, rounded toward zero: a
+// caisse never issues more than the euros it holds. Errors: a parity that is not a positive
+// decimal, a result beyond 64 bits.
+Result<std::int64_t> convert_from_euros(std::int64_t euro_minor, std::string_view parity_eur,
+                                        int currency_minor_unit);
+
 }  // namespace caisse::host::money

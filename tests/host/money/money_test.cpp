@@ -48,5 +48,17 @@ TEST(Money, ArithmeticRefusesMixedCurrenciesAndOverflow) {
   EXPECT_FALSE(multiply(std::numeric_limits<std::int64_t>::max() / 2, 3).ok());
 }
 
+TEST(Money, ConvertsEurosAtTheCaisseParityRoundingDown) {
+  EXPECT_EQ(convert_from_euros(10000, "1.00", 2).value(), 10000);  // 100 EUR = 100 MONA
+  EXPECT_EQ(convert_from_euros(10000, "0.50", 2).value(), 20000);  // a unit worth 0.50 EUR
+  EXPECT_EQ(convert_from_euros(10000, "1", 0).value(), 100);
+  EXPECT_EQ(convert_from_euros(100, "3", 2).value(), 33);  // 1 EUR / 3 = 0.333… -> 0.33
+  EXPECT_EQ(convert_from_euros(-100, "1.00", 2).value(), -100);
+  EXPECT_FALSE(convert_from_euros(100, "0", 2).ok());
+  EXPECT_FALSE(convert_from_euros(100, "-1", 2).ok());
+  EXPECT_FALSE(convert_from_euros(100, "abc", 2).ok());
+  EXPECT_FALSE(convert_from_euros(std::numeric_limits<std::int64_t>::max(), "0.000001", 2).ok());
+}
+
 }  // namespace
 }  // namespace caisse::host::money
