@@ -10,14 +10,20 @@
 
 namespace caisse {
 
+// What kind of failure, for whoever must answer for it (the admin API picks its status code
+// from it): bad input, something that does not exist, a request the current state refuses, or a
+// peer or resource that cannot answer now.
+enum class ErrorKind { failed, invalid, not_found, conflict, unavailable };
+
 struct Error {
   std::string message;
+  ErrorKind kind = ErrorKind::failed;
 };
 
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit
+  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}      // NOLINT: implicit
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT: implicit
 
   bool ok() const { return state_.index() == 0; }
@@ -52,6 +58,8 @@ class [[nodiscard]] Result<void> {
   bool ok_ = true;
 };
 
-inline Error make_error(std::string message) { return Error{std::move(message)}; }
+inline Error make_error(std::string message, ErrorKind kind = ErrorKind::failed) {
+  return Error{std::move(message), kind};
+}
 
 }  // namespace caisse

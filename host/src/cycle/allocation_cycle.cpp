@@ -82,7 +82,7 @@ Result<std::optional<CycleState>> locked_state(store::PgConnection& db, const st
 }
 
 Error no_cycle(const std::string& caisse, Month month) {
-  return make_error("no " + describe(caisse, month) + ": compute it first");
+  return make_error("no " + describe(caisse, month) + ": compute it first", ErrorKind::not_found);
 }
 
 constexpr const char* kLineColumns =
@@ -109,9 +109,12 @@ std::string operation_id(std::string_view caisse_id, Month month, std::string_vi
          std::string(household_id);
 }
 
-AllocationCycle::AllocationCycle(std::string caisse_id, std::string currency,
+AllocationCycle::AllocationCycle(std::string caisse_id, std::string currency, int minor_unit,
                                  store::PgConnection& db)
-    : caisse_id_(std::move(caisse_id)), currency_(std::move(currency)), db_(db) {}
+    : caisse_id_(std::move(caisse_id)),
+      currency_(std::move(currency)),
+      minor_unit_(minor_unit),
+      db_(db) {}
 
 Result<CycleSummary> AllocationCycle::compute(Month month, std::string_view actor,
                                               HouseholdSource& households, AllocationRule& rule,
@@ -127,7 +130,8 @@ Result<CycleSummary> AllocationCycle::compute(Month month, std::string_view acto
   if (!state) return state.error();
   if (*state && **state != CycleState::computed) {
     return make_error(describe(caisse_id_, month) + " is " + state_name(**state) +
-                      ": only a draft (computed) can be computed again");
+                          ": only a draft (computed) can be computed again",
+                      ErrorKind::conflict);
   }
   const std::string version = rule.version();
   auto header = db_.exec_params(
@@ -158,10 +162,11 @@ Result<CycleSummary> AllocationCycle::compute(Month month, std::string_view acto
                                          *count};
           auto amount = rule.allocate(input);
           if (!amount)
-            return make_error("household " + household.id + ": " + amount.error().message);
+            return make_error("household " + household.id + ": " + amount.error().message,
+                              ErrorKind::invalid);
           if (*amount < 0) {
-            return make_error("household " + household.id +
-                              ": the rule returned a negative amount");
+            return make_error("household " + household.id + ": the rule returned a negative amount",
+                              ErrorKind::invalid);
           }
           auto sum = money::add(total, {*amount, currency_});
           if (!sum)
@@ -203,7 +208,8 @@ Result<CycleSummary> AllocationCycle::approve(Month month, std::string_view acto
   if (r->get(0, 0) == "computed") {
     if (r->get(0, 1) == actor) {
       return make_error("approval needs a second operator: " + std::string(actor) + " computed " +
-                        describe(caisse_id_, month));
+                            describe(caisse_id_, month),
+                        ErrorKind::conflict);
     }
     auto updated = db_.exec_params(
         "UPDATE cycles SET state = 'approved', approved_by = $3, approved_at = now()"
@@ -219,7 +225,8 @@ Result<CycleSummary> AllocationCycle::fund(Month month, CycleLedger& ledger) {
   auto current = summary(month);
   if (!current) return current;
   if (current->state == CycleState::computed) {
-    return make_error(describe(caisse_id_, month) + " must be approved before it is funded");
+    return make_error(describe(caisse_id_, month) + " must be approved before it is funded",
+                      ErrorKind::conflict);
   }
   if (current->state != CycleState::approved) return current;  // already funded: no-op
   auto available = ledger.funds_available(month);
@@ -237,9 +244,11 @@ Result<CycleSummary> AllocationCycle::fund(Month month, CycleLedger& ledger) {
   if (!updated) return updated.error();
   if (!covered) {
     return make_error(
-        describe(caisse_id_, month) + " is blocked: funds " + money::format_decimal(*available, 2) +
-        ", total " + money::format_decimal(current->total_minor, 2) + ", shortfall " +
-        money::format_decimal(current->total_minor - *available, 2) + " " + currency_);
+        describe(caisse_id_, month) + " is blocked: funds " +
+            money::format_decimal(*available, minor_unit_) + ", total " +
+            money::format_decimal(current->total_minor, minor_unit_) + ", shortfall " +
+            money::format_decimal(current->total_minor - *available, minor_unit_) + " " + currency_,
+        ErrorKind::conflict);
   }
   return summary(month);
 }
@@ -266,7 +275,8 @@ Result<CycleSummary> AllocationCycle::dispatch(Month month, CurrencyGateway& gat
   auto current = summary(month);
   if (!current) return current;
   if (current->state == CycleState::computed || current->state == CycleState::approved) {
-    return make_error(describe(caisse_id_, month) + " must be funded before it is dispatched");
+    return make_error(describe(caisse_id_, month) + " must be funded before it is dispatched",
+                      ErrorKind::conflict);
   }
   if (current->state != CycleState::funded && current->state != CycleState::dispatched) {
     return current;  // settled or closed: nothing left to send
@@ -320,7 +330,8 @@ Result<CycleSummary> AllocationCycle::dispatch(Month month, CurrencyGateway& gat
       if (!noted) return noted.error();
       return make_error(
           describe(caisse_id_, month) + ": dispatch stopped, " + std::to_string(lines.size()) +
-          " line(s) UNKNOWN until the janitor asks the backend: " + results.error().message);
+              " line(s) UNKNOWN until the janitor asks the backend: " + results.error().message,
+          ErrorKind::unavailable);
     }
     auto outcomes = store::Transaction::begin(db_);
     if (!outcomes) return outcomes.error();
@@ -391,8 +402,9 @@ Result<CycleSummary> AllocationCycle::close(Month month) {
       }
     }
     return make_error(describe(caisse_id_, month) + " is " + state_name(current->state) +
-                      ": it can be closed once settled" +
-                      (open.empty() ? std::string() : " (still open: " + open + ")"));
+                          ": it can be closed once settled" +
+                          (open.empty() ? std::string() : " (still open: " + open + ")"),
+                      ErrorKind::conflict);
   }
   auto closed = db_.exec_params(
       "UPDATE cycles SET state = 'closed', closed_at = now()"

@@ -66,8 +66,10 @@ std::string operation_id(std::string_view caisse_id, Month month, std::string_vi
 
 class AllocationCycle {
  public:
-  // `db` is used by one thread at a time and must outlive the object.
-  AllocationCycle(std::string caisse_id, std::string currency, store::PgConnection& db);
+  // `minor_unit`: the currency's decimals, for messages. `db` is used by one thread at a time
+  // and must outlive the object.
+  AllocationCycle(std::string caisse_id, std::string currency, int minor_unit,
+                  store::PgConnection& db);
 
   // Creates the month's draft, or recomputes it while it is still a draft. Refused once the
   // cycle is approved.
@@ -106,6 +108,7 @@ class AllocationCycle {
 
   std::string caisse_id_;
   std::string currency_;
+  int minor_unit_;
   store::PgConnection& db_;
 };
 

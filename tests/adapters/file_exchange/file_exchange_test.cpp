@@ -150,7 +150,7 @@ TEST_F(FileExchangeTest, FileModeCycleRoundTrips) {
   PerPersonRule rule{5000};
   auto fx = adapter();
   PluginCurrencyGateway gateway(*fx);
-  AllocationCycle cycle("nantes-ouest", "MNK", *db);
+  AllocationCycle cycle("nantes-ouest", "MNK", 2, *db);
   const Month month{2026, 11};
   ASSERT_TRUE(cycle.compute(month, "alice", households, rule, ledger).ok());
   ASSERT_TRUE(cycle.approve(month, "bob").ok());

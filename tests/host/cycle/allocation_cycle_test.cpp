@@ -30,7 +30,7 @@ std::vector<Household> three_households() {
 class AllocationCycleTest : public ::testing::Test {
  protected:
   AllocationCycleTest()
-      : db_(migrated("cycle")), ledger_(db_), cycle_("montpellier", "MONA", db_) {}
+      : db_(migrated("cycle")), ledger_(db_), cycle_("montpellier", "MONA", 2, db_) {}
 
   CycleSummary compute_approve_fund() {
     EXPECT_TRUE(cycle_.compute(kNovember, "alice", households_, rule_, ledger_).ok());
@@ -213,7 +213,7 @@ TEST_F(AllocationCycleTest, ClosesOnlyOnceSettledAndClosingTwiceChangesNothing) 
 
 TEST_F(AllocationCycleTest, CaissesDoNotSeeEachOthersCycles) {
   compute_approve_fund();
-  AllocationCycle nantes("nantes-ouest", "MNK", db_);
+  AllocationCycle nantes("nantes-ouest", "MNK", 2, db_);
   EXPECT_THAT(nantes.summary(kNovember).error().message,
               HasSubstr("no cycle 2026-11 of nantes-ouest"));
   VectorHouseholds one{{{"H-001", 2, 0}}};
