@@ -65,6 +65,8 @@ void read_currency(TableReader& currency, CurrencySettings& out) {
   }
   out.name = currency.string("name", Presence::required).value_or("");
   out.minor_unit = static_cast<int>(currency.integer("minor_unit", 0, 4).value_or(2));
+  out.adapter = currency.string("adapter").value_or("");
+  out.adapter_where = currency.position_of("adapter");
   if (auto parity = currency.string("parity_eur", Presence::required)) {
     if (is_positive_decimal(*parity)) {
       out.parity_eur = *parity;
@@ -180,6 +182,12 @@ std::optional<CaisseConfig> load_caisse_file(const std::filesystem::path& file,
   const auto blocks = top.table_array("plugin");
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     read_plugin_block(*blocks[i], i, caisse, diagnostics, caisse.plugins);
+  }
+  if (!caisse.currency.adapter.empty() &&
+      std::none_of(caisse.plugins.begin(), caisse.plugins.end(),
+                   [&](const PluginBlock& b) { return b.instance == caisse.currency.adapter; })) {
+    diagnostics.error(caisse.currency.adapter_where, "currency.adapter",
+                      "no [[plugin]] instance \"" + caisse.currency.adapter + "\" in this file");
   }
   if (const toml::table* rules = top.table("rules")) {
     TableReader reader(*rules, file, "rules", diagnostics);

@@ -51,6 +51,9 @@ void read_daemon(TableReader& daemon, const std::filesystem::path& base, DaemonC
                  std::vector<std::pair<std::string, SourcePosition>>& caisse_files) {
   if (auto dir = daemon.string("data_dir")) out.data_dir = from(base, *dir);
   caisse_files = daemon.string_array("caisses");
+  if (auto seconds = daemon.integer("janitor_interval_seconds", 1, 86'400)) {
+    out.janitor_interval = std::chrono::seconds(*seconds);
+  }
   daemon.finish();
 }
 

@@ -60,6 +60,10 @@ struct CurrencySettings {
   std::string name;        // "MonA"
   int minor_unit = 2;      // digits after the decimal point, 0 to 4
   std::string parity_eur;  // euros for one unit, a decimal written as a string ("1.00")
+  // The [[plugin]] instance (currency role) through which allocations are credited; empty when
+  // the caisse has none yet (cycles can then be computed and approved but not dispatched).
+  std::string adapter;
+  SourcePosition adapter_where;
 };
 
 struct CaisseConfig {
@@ -120,6 +124,8 @@ struct AdminToken {
 struct DaemonConfig {
   std::filesystem::path file;
   std::filesystem::path data_dir;                  // absolute
+  // How often the janitor asks currency adapters about PENDING and UNKNOWN lines.
+  std::chrono::milliseconds janitor_interval{60'000};
   std::vector<std::filesystem::path> plugin_dirs;  // absolute, searched in order
   std::vector<PluginSettings> plugins;
   std::vector<CaisseConfig> caisses;

@@ -293,3 +293,25 @@ TEST(CaisseRules, MistakesAreNamedWithTheirPosition) {
 
 }  // namespace
 }  // namespace caisse::host::config
+
+namespace caisse::host::config {
+namespace {
+
+TEST(CaisseCurrency, AdapterMustBeAnInstanceOfTheCaisse) {
+  ConfigFiles files;
+  files.write("a.toml", "[caisse]\nid = \"a\"\nname = \"A\"\n[currency]\ncode = \"MNK\"\n"
+                        "name = \"Moneko\"\nparity_eur = \"1.00\"\nadapter = \"moneko\"\n");
+  auto file = files.write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n");
+  EXPECT_THAT(load_error(file),
+              HasSubstr("a.toml:8:1: currency.adapter: no [[plugin]] instance \"moneko\""));
+  files.write("a.toml", "[caisse]\nid = \"a\"\nname = \"A\"\n[currency]\ncode = \"MNK\"\n"
+                        "name = \"Moneko\"\nparity_eur = \"1.00\"\nadapter = \"moneko\"\n"
+                        "[[plugin]]\ninstance = \"moneko\"\nplugin = \"hello\"\n");
+  auto loaded = load_daemon_config(files.write(
+      "caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n[plugins]\ndirs = [\"p\"]\n[plugins.hello]\n"));
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->caisses.at(0).currency.adapter, "moneko");
+}
+
+}  // namespace
+}  // namespace caisse::host::config
