@@ -3,21 +3,12 @@
 #include <cstddef>
 #include <string>
 
+#include "plugins/abi_sizes.hpp"
 #include "plugins/config_schema_check.hpp"
 #include "plugins/descriptor_names.hpp"
 
 namespace caisse::host::plugins {
 namespace {
-
-// Sizes as of ABI 1.0: the end of the last field 1.0 defines. Later minors append, so a writer
-// that knew 1.0 always reports at least this much.
-constexpr std::size_t kDescriptorSize_1_0 =
-    offsetof(caisse_plugin_t, rule) + sizeof(caisse_plugin_t::rule);
-constexpr std::size_t kCurrencyHooksSize_1_0 =
-    offsetof(caisse_currency_hooks_t, caisse_on_currency_status) +
-    sizeof(caisse_currency_hooks_t::caisse_on_currency_status);
-constexpr std::size_t kRuleHooksSize_1_0 = offsetof(caisse_rule_hooks_t, caisse_on_rule_allocate) +
-                                           sizeof(caisse_rule_hooks_t::caisse_on_rule_allocate);
 
 // The roles whose hook tables this host knows; the others are refused rather than stubbed.
 constexpr std::uint32_t kSupportedRoles = CAISSE_ROLE_CURRENCY | CAISSE_ROLE_RULE;
@@ -31,10 +22,11 @@ std::string too_small(const std::string& what, std::uint32_t size, std::size_t s
 }
 
 // A role is declared if and only if its table is there; the table is big enough (checked before
-// reading any hook) and has every hook. first_missing_hook names a NULL hook, or returns nullptr.
-template <class Table, class FirstMissingHook>
+// reading any hook) and has the hooks it must have. missing_hooks says what is NULL that must
+// not be ("caisse_on_currency_status is NULL"), or returns an empty string.
+template <class Table, class MissingHooks>
 Result<void> check_role(const caisse_plugin_t& d, std::uint32_t role, const Table* table,
-                        std::size_t size_1_0, FirstMissingHook first_missing_hook) {
+                        std::size_t size_1_0, MissingHooks missing_hooks) {
   const std::string name = role_names(role);
   const bool declared = (d.roles & role) != 0;
   if (declared && table == nullptr) {
@@ -47,8 +39,8 @@ Result<void> check_role(const caisse_plugin_t& d, std::uint32_t role, const Tabl
   if (table->struct_size < size_1_0) {
     return make_error(too_small(name + " hook table", table->struct_size, size_1_0));
   }
-  if (const char* hook = first_missing_hook(*table); hook != nullptr) {
-    return make_error(name + " hook " + hook + " is NULL");
+  if (const std::string missing = missing_hooks(*table); !missing.empty()) {
+    return make_error(name + " hook " + missing);
   }
   return {};
 }
@@ -82,15 +74,32 @@ Result<void> check_descriptor(const caisse_plugin_t& d, std::string_view file_st
                       kHostAbi + " has no hook table for it)");
   }
   auto currency = check_role(d, CAISSE_ROLE_CURRENCY, d.currency, kCurrencyHooksSize_1_0,
-                             [](const caisse_currency_hooks_t& t) -> const char* {
-                               if (!t.caisse_on_currency_credit) return "caisse_on_currency_credit";
-                               if (!t.caisse_on_currency_status) return "caisse_on_currency_status";
-                               return nullptr;
+                             [](const caisse_currency_hooks_t& t) -> std::string {
+                               if (!t.caisse_on_currency_credit) {
+                                 return "caisse_on_currency_credit is NULL";
+                               }
+                               if (!t.caisse_on_currency_status) {
+                                 return "caisse_on_currency_status is NULL";
+                               }
+                               return {};
                              });
   if (!currency) return currency;
   auto rule = check_role(d, CAISSE_ROLE_RULE, d.rule, kRuleHooksSize_1_0,
-                         [](const caisse_rule_hooks_t& t) -> const char* {
-                           return t.caisse_on_rule_allocate ? nullptr : "caisse_on_rule_allocate";
+                         [](const caisse_rule_hooks_t& t) -> std::string {
+                           // A 1.0 table has one hook, which must be there. From 1.1 any subset
+                           // will do (the host answers UNSUPPORTED for the others), as long as
+                           // the rule computes something.
+                           if (t.struct_size < kRuleHooksSize_1_1) {
+                             return t.caisse_on_rule_allocate ? std::string()
+                                                              : "caisse_on_rule_allocate is NULL";
+                           }
+                           if (t.caisse_on_rule_allocate || t.caisse_on_rule_suggest_contribution ||
+                               t.caisse_on_rule_bonus) {
+                             return {};
+                           }
+                           return "table has every hook NULL: set at least one of "
+                                  "caisse_on_rule_allocate, caisse_on_rule_suggest_contribution, "
+                                  "caisse_on_rule_bonus";
                          });
   if (!rule) return rule;
   if (d.roles == 0) return make_error("declares no role");

@@ -2,9 +2,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstddef>
 #include <exception>
 #include <utility>
 
+#include "plugins/abi_sizes.hpp"
 #include "plugins/descriptor_names.hpp"
 #include "plugins/host_api.hpp"
 #include "plugins/host_context.hpp"
@@ -30,6 +32,27 @@ caisse_allocation_input_t to_c(const AllocationInput& in) {
           to_c(in.currency),
           in.month_contributions_minor,
           in.household_count};
+}
+
+caisse_contribution_input_t to_c(const ContributionInput& in) {
+  return {sizeof(caisse_contribution_input_t),
+          to_c(in.household_id),
+          in.adults,
+          in.children,
+          to_c(in.currency),
+          in.monthly_income_minor,
+          in.monthly_fixed_costs_minor,
+          in.quotient_familial};
+}
+
+caisse_bonus_input_t to_c(const BonusInput& in) {
+  return {sizeof(caisse_bonus_input_t),
+          to_c(in.month),
+          to_c(in.household_id),
+          in.adults,
+          in.children,
+          to_c(in.currency),
+          in.tagged_purchases_minor};
 }
 
 caisse_credit_line_t to_c(const CreditLine& line) {
@@ -143,16 +166,43 @@ Result<void> PluginInstance::call(std::string_view what, Hook&& hook) {
   return failure(what, context_->last_error);
 }
 
-Result<std::int64_t> PluginInstance::allocate(const AllocationInput& input) {
+template <class Hook, class CInput>
+Result<std::int64_t> PluginInstance::rule_amount(std::string_view what,
+                                                 Hook caisse_rule_hooks_t::*hook,
+                                                 std::size_t table_size_needed,
+                                                 const char* hook_name, const CInput& input) {
   const caisse_rule_hooks_t* rule = plugin_->descriptor().rule;
-  if (rule == nullptr) return failure("allocate", "the plugin has no rule role");
-  const caisse_allocation_input_t c_input = to_c(input);
+  if (rule == nullptr) return failure(what, "the plugin has no rule role");
+  // Never read past the table the plugin was built with: a 1.0 plugin's table ends earlier.
+  const Hook function = rule->struct_size >= table_size_needed ? rule->*hook : nullptr;
+  if (function == nullptr) {
+    return failure(what, status_name(CAISSE_STATUS_UNSUPPORTED) +
+                             ", the plugin does not implement " + hook_name);
+  }
   std::int64_t amount = 0;
-  auto called =
-      call("allocate", [&] { return rule->caisse_on_rule_allocate(state_, &c_input, &amount); });
+  auto called = call(what, [&] { return function(state_, &input, &amount); });
   if (!called) return called.error();
-  if (amount < 0) return failure("allocate", "negative amount " + std::to_string(amount));
+  if (amount < 0) return failure(what, "negative amount " + std::to_string(amount));
   return amount;
+}
+
+Result<std::int64_t> PluginInstance::allocate(const AllocationInput& input) {
+  return rule_amount("allocate", &caisse_rule_hooks_t::caisse_on_rule_allocate,
+                     kRuleHooksSize_1_0, "caisse_on_rule_allocate",
+                     to_c(input));
+}
+
+Result<std::int64_t> PluginInstance::suggest_contribution(const ContributionInput& input) {
+  return rule_amount("suggest_contribution",
+                     &caisse_rule_hooks_t::caisse_on_rule_suggest_contribution,
+                     kRuleHooksSuggestContributionEnd,
+                     "caisse_on_rule_suggest_contribution", to_c(input));
+}
+
+Result<std::int64_t> PluginInstance::bonus(const BonusInput& input) {
+  return rule_amount("bonus", &caisse_rule_hooks_t::caisse_on_rule_bonus,
+                     kRuleHooksSize_1_1, "caisse_on_rule_bonus",
+                     to_c(input));
 }
 
 Result<std::vector<OperationResult>> PluginInstance::credit(const std::vector<CreditLine>& lines) {

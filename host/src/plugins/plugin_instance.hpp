@@ -5,6 +5,7 @@
 // The host calls one instance from one thread at a time (the ABI promises plugins that).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -35,6 +36,12 @@ class PluginInstance {
 
   // RULE: the household's allocation in minor units of input.currency (>= 0).
   Result<std::int64_t> allocate(const AllocationInput& input);
+  // RULE (ABI 1.1): a suggested monthly contribution in minor units of input.currency (>= 0).
+  Result<std::int64_t> suggest_contribution(const ContributionInput& input);
+  // RULE (ABI 1.1): the bonus a month of purchases at tagged merchants earns (>= 0).
+  Result<std::int64_t> bonus(const BonusInput& input);
+  // Each rule call fails with "...: bonus failed: UNSUPPORTED, the plugin does not implement
+  // caisse_on_rule_bonus" when the hook is NULL or the plugin was built before it existed.
   // CURRENCY: one result per line, in order. An Error means every line's outcome is unknown.
   Result<std::vector<OperationResult>> credit(const std::vector<CreditLine>& lines);
   // CURRENCY: what became of one operation.
@@ -53,6 +60,12 @@ class PluginInstance {
   template <class Hook>
   Result<void> call(std::string_view what, Hook&& hook);
   Error failure(std::string_view what, const std::string& reason) const;
+  // Calls one RULE hook (a member of caisse_rule_hooks_t) that returns an amount; UNSUPPORTED
+  // when the table is too old to have it or leaves it NULL; refuses a negative amount.
+  template <class Hook, class CInput>
+  Result<std::int64_t> rule_amount(std::string_view what, Hook caisse_rule_hooks_t::*hook,
+                                   std::size_t table_size_needed, const char* hook_name,
+                                   const CInput& input);
 
   // Declared first, destroyed last: the code of destroy() stays mapped until it has run.
   std::shared_ptr<LoadedPlugin> plugin_;

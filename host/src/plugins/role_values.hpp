@@ -24,6 +24,27 @@ struct AllocationInput {
   std::uint64_t household_count = 0;
 };
 
+// One household, as a contribution grid sees it (ABI 1.1). An undeclared value is -1.
+struct ContributionInput {
+  std::string household_id;
+  std::uint32_t adults = 0;
+  std::uint32_t children = 0;
+  std::string currency = "EUR";  // of the amounts below and of the suggestion
+  std::int64_t monthly_income_minor = -1;
+  std::int64_t monthly_fixed_costs_minor = -1;  // income - fixed costs = reste à vivre
+  std::int64_t quotient_familial = -1;          // CAF: whole euros per month per part
+};
+
+// One household's month of purchases at tagged merchants, as a bonus rule sees it (ABI 1.1).
+struct BonusInput {
+  std::string month;  // "YYYY-MM"
+  std::string household_id;
+  std::uint32_t adults = 0;
+  std::uint32_t children = 0;
+  std::string currency;  // of the purchases and of the bonus
+  std::int64_t tagged_purchases_minor = 0;
+};
+
 struct CreditLine {
   std::string operation_id;  // deterministic, persisted before the call: the idempotency key
   std::string household_id;

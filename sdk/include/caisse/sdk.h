@@ -33,6 +33,14 @@
  *   `struct_size`; a reader touches a field only if struct_size says the writer knew it. A plugin
  *   states the lowest host minor it needs (abi_minor_required); the host refuses a plugin that
  *   needs a newer minor than its own. Enum values and status codes are never renumbered.
+ *   A hook appended to a table may be NULL (the host then answers UNSUPPORTED for it), so a
+ *   plugin built against an older minor keeps loading and working unchanged.
+ *
+ * HISTORY
+ *   1.0  descriptor, host callbacks, CURRENCY hooks, RULE caisse_on_rule_allocate.
+ *   1.1  RULE: caisse_on_rule_suggest_contribution and caisse_on_rule_bonus appended to
+ *        caisse_rule_hooks_t, with their inputs caisse_contribution_input_t and
+ *        caisse_bonus_input_t; each of the three rule hooks may be NULL (at least one is set).
  *
  * THREADING
  *   The host calls the hooks of one instance from one thread at a time. Different instances of
@@ -53,7 +61,7 @@ extern "C" {
 /** The ABI major this header describes. Plugins with a different major are refused. */
 #define CAISSE_SDK_ABI_MAJOR 1
 /** The ABI minor this header describes. Grows when fields, tables or enum values are appended. */
-#define CAISSE_SDK_ABI_MINOR 0
+#define CAISSE_SDK_ABI_MINOR 1
 
 /** Name of the one symbol every plugin exports. */
 #define CAISSE_PLUGIN_ENTRY_SYMBOL "caisse_plugin_entry"
@@ -346,8 +354,13 @@ typedef struct caisse_currency_hooks {
                                                caisse_operation_result_t* result_host_ptr);
 } caisse_currency_hooks_t;
 
-/** What an allocation rule sees of one household for one month. */
+/**
+ * What an allocation rule sees of one household for one month (ABI 1.0).
+ *
+ * OWNERSHIP: host. LIFETIME: until the hook it is passed to returns, strings included.
+ */
 typedef struct caisse_allocation_input {
+  /** sizeof the struct as the host knows it; a plugin reads a field only if this covers it. */
   uint32_t struct_size;
   caisse_str_t household_id;
   uint32_t adults;
@@ -363,15 +376,75 @@ typedef struct caisse_allocation_input {
 } caisse_allocation_input_t;
 
 /**
- * Hooks of the RULE role. Rules are pure: same input, same output, no I/O.
+ * What a contribution grid sees of one household when it suggests a monthly contribution
+ * (ABI 1.1). Contributions are voluntary: the result is a suggestion shown to the household,
+ * never an amount collected without its agreement.
+ *
+ * A value the household did not declare is negative (-1): a grid that needs it answers
+ * INVALID_ARGUMENT, a grid that does not need it ignores it.
+ *
+ * OWNERSHIP: host. LIFETIME: until the hook it is passed to returns, strings included.
+ */
+typedef struct caisse_contribution_input {
+  /** sizeof the struct as the host knows it; a plugin reads a field only if this covers it. */
+  uint32_t struct_size;
+  /** The household's pseudonymous id in this caisse (for messages only; rules are pure). */
+  caisse_str_t household_id;
+  uint32_t adults;
+  uint32_t children;
+  /** The currency of the amounts below and of the result: "EUR" for French caisses. */
+  caisse_str_t currency;
+  /** The household's net monthly income, in minor units of currency (cents); -1: undeclared. */
+  int64_t monthly_income_minor;
+  /**
+   * The household's fixed monthly costs (rent, energy, insurance, loans), in minor units of
+   * currency; income minus fixed costs is the "reste à vivre". -1: undeclared.
+   */
+  int64_t monthly_fixed_costs_minor;
+  /**
+   * The quotient familial as the CAF computes it: whole euros per month per "part" (taxable
+   * income / 12 / number of parts). Not minor units. -1: undeclared.
+   */
+  int64_t quotient_familial;
+} caisse_contribution_input_t;
+
+/**
+ * What a bonus rule sees of one household for one month (ABI 1.1): its purchases at the
+ * merchants the committee tagged (organic, short supply chain, ...), from which it computes a
+ * bonus paid back after the purchases.
+ *
+ * OWNERSHIP: host. LIFETIME: until the hook it is passed to returns, strings included.
+ */
+typedef struct caisse_bonus_input {
+  /** sizeof the struct as the host knows it; a plugin reads a field only if this covers it. */
+  uint32_t struct_size;
+  /** The month the purchases were made in, "YYYY-MM". */
+  caisse_str_t month;
+  /** The household's pseudonymous id in this caisse. */
+  caisse_str_t household_id;
+  uint32_t adults;
+  uint32_t children;
+  /** The caisse currency code; purchases and the result are in its minor units. */
+  caisse_str_t currency;
+  /** Total of the household's purchases at tagged merchants that month, in minor units (>= 0). */
+  int64_t tagged_purchases_minor;
+} caisse_bonus_input_t;
+
+/**
+ * Hooks of the RULE role. Rules are pure: same input, same output, no I/O. A rule plugin
+ * implements any non-empty subset of the hooks and leaves the others NULL; the host answers
+ * UNSUPPORTED for a NULL hook, and for a hook beyond struct_size (a plugin built against an
+ * older minor).
  *
  * OWNERSHIP: plugin, static. LIFETIME: as long as the plugin is loaded.
  */
 typedef struct caisse_rule_hooks {
+  /** sizeof(caisse_rule_hooks_t) as the plugin was compiled; tells the host which hooks exist. */
   uint32_t struct_size;
 
   /**
-   * Computes one household's monthly allocation.
+   * Computes one household's monthly allocation. ABI 1.0; NULL allowed from 1.1.
+   * @param instance_plugin_ptr the instance from caisse_on_instance_init.
    * @param input OWNERSHIP: host. LIFETIME: until the hook returns.
    * @param amount_minor out: the allocation in the caisse currency's minor units (>= 0).
    * @return OK, INVALID_ARGUMENT for an input the rule cannot handle, or UNSUPPORTED if this rule
@@ -380,6 +453,35 @@ typedef struct caisse_rule_hooks {
   caisse_status_t (*caisse_on_rule_allocate)(void* instance_plugin_ptr,
                                              const caisse_allocation_input_t* input,
                                              int64_t* amount_minor);
+
+  /**
+   * Suggests one household's monthly contribution from a grid the committee chose (quotient
+   * familial brackets, a share of the reste à vivre, a minimum per household). ABI 1.1; NULL
+   * when the plugin has no grid.
+   * @param instance_plugin_ptr the instance from caisse_on_instance_init.
+   * @param input OWNERSHIP: host. LIFETIME: until the hook returns. Read only the fields its
+   *        struct_size covers.
+   * @param amount_minor out: the suggested monthly contribution in minor units of
+   *        input->currency (>= 0).
+   * @return OK, INVALID_ARGUMENT for an input the grid cannot handle (a value it needs is
+   *         undeclared, an overflow), or UNSUPPORTED.
+   */
+  caisse_status_t (*caisse_on_rule_suggest_contribution)(void* instance_plugin_ptr,
+                                                         const caisse_contribution_input_t* input,
+                                                         int64_t* amount_minor);
+
+  /**
+   * Computes the bonus one household earns for a month of purchases at tagged merchants.
+   * ABI 1.1; NULL when the plugin has no bonus rule.
+   * @param instance_plugin_ptr the instance from caisse_on_instance_init.
+   * @param input OWNERSHIP: host. LIFETIME: until the hook returns. Read only the fields its
+   *        struct_size covers.
+   * @param amount_minor out: the bonus in minor units of input->currency (>= 0).
+   * @return OK, INVALID_ARGUMENT for an input the rule cannot handle, or UNSUPPORTED.
+   */
+  caisse_status_t (*caisse_on_rule_bonus)(void* instance_plugin_ptr,
+                                          const caisse_bonus_input_t* input,
+                                          int64_t* amount_minor);
 } caisse_rule_hooks_t;
 
 /* ------------------------------------------------------------------------------------------ */

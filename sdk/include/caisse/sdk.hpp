@@ -9,7 +9,8 @@
 //   };
 //   CAISSE_PLUGIN(MyRule, "my_rule", "1.0.0", "What it does.", my_config)
 //
-// Roles are deduced from the member functions (RULE: allocate; CURRENCY: credit and status).
+// Roles are deduced from the member functions (RULE: any of allocate, suggest_contribution and
+// bonus; CURRENCY: credit and status).
 // Any exception thrown by the constructor or a hook is caught at the boundary: its message goes
 // to caisse_host_set_error and the hook returns CAISSE_STATUS_INTERNAL, or the status carried by
 // a caisse::sdk::StatusError (ConfigError: INVALID_ARGUMENT). Nothing C++ crosses the boundary.

@@ -177,6 +177,103 @@ TEST_F(ThrowingRule, ConfigErrorFromTheConstructorFailsInitWithItsMessage) {
             "plugin throwing_rule (instance demo/rules): init failed: refuse_config is set");
 }
 
+// A rule built against ABI 1.0 (its hook table ends after caisse_on_rule_allocate).
+class Abi10Rule : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto created = PluginInstance::create(load("abi_1_0_rule", CAISSE_TEST_PLUGIN_DIR), "demo",
+                                          "old", {}, services_);
+    ASSERT_TRUE(created.ok()) << created.error().message;
+    instance_ = std::move(created.value());
+  }
+  FakePluginServices services_;
+  std::unique_ptr<PluginInstance> instance_;
+};
+
+TEST_F(Abi10Rule, AllocateStillWorks) {
+  auto amount = instance_->allocate(household(2, 1));
+  ASSERT_TRUE(amount.ok()) << amount.error().message;
+  EXPECT_EQ(*amount, 210);  // 70 × 3 members
+}
+
+TEST_F(Abi10Rule, HooksAppendedIn11AreUnsupported) {
+  auto suggested = instance_->suggest_contribution({"h1", 1, 0, "EUR", 150000, 90000, 600});
+  ASSERT_FALSE(suggested.ok());
+  EXPECT_EQ(suggested.error().message,
+            "plugin abi_1_0_rule (instance demo/old): suggest_contribution failed: UNSUPPORTED, "
+            "the plugin does not implement caisse_on_rule_suggest_contribution");
+  auto bonus = instance_->bonus({"2026-11", "h1", 1, 0, "EUR", 4000});
+  ASSERT_FALSE(bonus.ok());
+  EXPECT_EQ(bonus.error().message,
+            "plugin abi_1_0_rule (instance demo/old): bonus failed: UNSUPPORTED, the plugin does "
+            "not implement caisse_on_rule_bonus");
+}
+
+TEST_F(HelloInstance, HooksHelloDoesNotDefineAreUnsupported) {
+  auto instance = hello();
+  ASSERT_NE(instance, nullptr);
+  auto bonus = instance->bonus({"2026-11", "h1", 1, 0, "EUR", 4000});
+  ASSERT_FALSE(bonus.ok());
+  EXPECT_EQ(bonus.error().message,
+            "plugin hello (instance demo/allocation): bonus failed: UNSUPPORTED, the plugin does "
+            "not implement caisse_on_rule_bonus");
+}
+
+// A 1.1 rule with suggest_contribution and bonus but no allocate.
+class GridAndBonus : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto created = PluginInstance::create(load("grid_and_bonus", CAISSE_TEST_PLUGIN_DIR), "demo",
+                                          "grid", {}, services_);
+    ASSERT_TRUE(created.ok()) << created.error().message;
+    instance_ = std::move(created.value());
+  }
+  FakePluginServices services_;
+  std::unique_ptr<PluginInstance> instance_;
+};
+
+TEST_F(GridAndBonus, SuggestContributionReturnsThePluginsAmount) {
+  auto amount = instance_->suggest_contribution({"h1", 2, 1, "EUR", 180000, 90000, 700});
+  ASSERT_TRUE(amount.ok()) << amount.error().message;
+  EXPECT_EQ(*amount, 1821);  // 180000 / 100 + 7 × 3 members
+}
+
+TEST_F(GridAndBonus, SuggestContributionReceivesFixedCostsAndQuotientFamilial) {
+  auto amount = instance_->suggest_contribution({"h1", 1, 0, "EUR", 0, 90000, 700});
+  ASSERT_TRUE(amount.ok()) << amount.error().message;
+  EXPECT_EQ(*amount, 90700);  // the plugin echoes QF + fixed costs when the income is 0
+}
+
+TEST_F(GridAndBonus, SuggestContributionErrorCarriesThePluginsMessage) {
+  auto amount = instance_->suggest_contribution({"h9", 1, 0, "EUR", -1, -1, -1});
+  ASSERT_FALSE(amount.ok());
+  EXPECT_EQ(amount.error().message,
+            "plugin grid_and_bonus (instance demo/grid): suggest_contribution failed: household "
+            "h9 declared no income");
+}
+
+TEST_F(GridAndBonus, BonusReturnsThePluginsAmount) {
+  auto amount = instance_->bonus({"2026-11", "h1", 2, 2, "EUR", 12345});
+  ASSERT_TRUE(amount.ok()) << amount.error().message;
+  EXPECT_EQ(*amount, 1238);  // 12345 / 10 = 1234, + 4 members
+}
+
+TEST_F(GridAndBonus, BonusErrorCarriesThePluginsMessage) {
+  auto amount = instance_->bonus({"2026-11", "h1", 1, 0, "MONA", 100});
+  ASSERT_FALSE(amount.ok());
+  EXPECT_EQ(amount.error().message,
+            "plugin grid_and_bonus (instance demo/grid): bonus failed: no bonus in MONA for "
+            "2026-11");
+}
+
+TEST_F(GridAndBonus, AllocateIsUnsupported) {
+  auto amount = instance_->allocate(household(1, 0));
+  ASSERT_FALSE(amount.ok());
+  EXPECT_EQ(amount.error().message,
+            "plugin grid_and_bonus (instance demo/grid): allocate failed: UNSUPPORTED, the plugin "
+            "does not implement caisse_on_rule_allocate");
+}
+
 class EchoCurrency : public ::testing::Test {
  protected:
   void SetUp() override {

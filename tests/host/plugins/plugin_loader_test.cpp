@@ -84,12 +84,12 @@ TEST(PluginLoader, ValidCPluginLoads) {
 
 TEST(PluginLoader, DifferentAbiMajorIsRefused) {
   EXPECT_EQ(refusal("wrong_major"),
-            prefix("wrong_major") + "built for ABI major 2, this host implements ABI 1.0");
+            prefix("wrong_major") + "built for ABI major 2, this host implements ABI 1.1");
 }
 
 TEST(PluginLoader, NewerRequiredMinorIsRefused) {
   EXPECT_EQ(refusal("newer_minor"),
-            prefix("newer_minor") + "requires ABI 1.1, this host implements ABI 1.0");
+            prefix("newer_minor") + "requires ABI 1.2, this host implements ABI 1.1");
 }
 
 TEST(PluginLoader, MissingEntryPointIsRefused) {
@@ -137,10 +137,31 @@ TEST(PluginLoader, HookTableSmallerThanAbi10IsRefused) {
                 "rule hook table struct_size 4 is smaller than 16, its size in ABI 1.0");
 }
 
+TEST(PluginLoader, RuleHookTableWithEveryHookNullIsRefused) {
+  EXPECT_EQ(refusal("no_rule_hook"),
+            prefix("no_rule_hook") +
+                "rule hook table has every hook NULL: set at least one of "
+                "caisse_on_rule_allocate, caisse_on_rule_suggest_contribution, "
+                "caisse_on_rule_bonus");
+}
+
+TEST(PluginLoader, PluginBuiltAgainstAbi10StillLoads) {
+  auto loaded = load_test_plugin("abi_1_0_rule");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ((*loaded)->descriptor().abi_minor_required, 0u);
+  EXPECT_EQ((*loaded)->descriptor().rule->struct_size, 2 * sizeof(void*));  // 1.0's table
+}
+
+TEST(PluginLoader, RulePluginWithoutAllocateLoads) {
+  auto loaded = load_test_plugin("grid_and_bonus");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ((*loaded)->descriptor().rule->caisse_on_rule_allocate, nullptr);
+}
+
 TEST(PluginLoader, RoleWithoutHooksInThisAbiIsRefused) {
   EXPECT_EQ(refusal("unsupported_role"),
             prefix("unsupported_role") +
-                "role collector is not supported by this host (ABI 1.0 has no hook table for it)");
+                "role collector is not supported by this host (ABI 1.1 has no hook table for it)");
 }
 
 TEST(PluginLoader, ConfigFieldOfUnknownTypeIsRefused) {

@@ -19,12 +19,28 @@
 
 namespace caisse::sdk {
 
-// RULE: `std::int64_t allocate(const AllocationInput&)`, the household's allocation in minor
-// units of input.currency.
+// RULE is any non-empty subset of three hooks, each deduced from a member function:
+//   `std::int64_t allocate(const AllocationInput&)`: the household's allocation, in minor units
+//     of input.currency (ABI 1.0);
+//   `std::int64_t suggest_contribution(const ContributionInput&)`: a suggested monthly
+//     contribution, in minor units of input.currency (ABI 1.1);
+//   `std::int64_t bonus(const BonusInput&)`: the bonus earned by a month of purchases at tagged
+//     merchants, in minor units of input.currency (ABI 1.1).
+// A hook the class does not define is NULL in the table; the host answers UNSUPPORTED for it.
 template <class P>
-concept RulePlugin = requires(P& plugin, const AllocationInput& input) {
+concept AllocationRule = requires(P& plugin, const AllocationInput& input) {
   { plugin.allocate(input) } -> std::convertible_to<std::int64_t>;
 };
+template <class P>
+concept ContributionRule = requires(P& plugin, const ContributionInput& input) {
+  { plugin.suggest_contribution(input) } -> std::convertible_to<std::int64_t>;
+};
+template <class P>
+concept BonusRule = requires(P& plugin, const BonusInput& input) {
+  { plugin.bonus(input) } -> std::convertible_to<std::int64_t>;
+};
+template <class P>
+concept RulePlugin = AllocationRule<P> || ContributionRule<P> || BonusRule<P>;
 
 // CURRENCY: `std::vector<OperationResult> credit(std::span<const CreditLine>)`, one result per
 // line in order, and `OperationResult status(std::string_view operation_id)`.
@@ -87,16 +103,48 @@ struct Lifecycle {
   }
 };
 
+// Calls one rule method on the C input and writes its amount; shared by the three rule hooks.
+template <class P, class CInput, class Method>
+caisse_status_t rule_call(void* instance_plugin_ptr, const CInput* input, int64_t* amount_minor,
+                          Method method) noexcept {
+  Instance<P>& self = instance<P>(instance_plugin_ptr);
+  return guarded(self.host, [&] {
+    *amount_minor = static_cast<std::int64_t>(method(self.plugin, from_c(*input)));
+  });
+}
+
 template <RulePlugin P>
 struct RuleHooks {
   static caisse_status_t allocate(void* instance_plugin_ptr, const caisse_allocation_input_t* input,
                                   int64_t* amount_minor) noexcept {
-    Instance<P>& self = instance<P>(instance_plugin_ptr);
-    return guarded(self.host, [&] {
-      *amount_minor = static_cast<std::int64_t>(self.plugin.allocate(from_c(*input)));
-    });
+    return rule_call<P>(instance_plugin_ptr, input, amount_minor,
+                        [](P& plugin, const AllocationInput& in) { return plugin.allocate(in); });
   }
-  static constexpr caisse_rule_hooks_t table{sizeof(caisse_rule_hooks_t), &allocate};
+  static caisse_status_t suggest_contribution(void* instance_plugin_ptr,
+                                              const caisse_contribution_input_t* input,
+                                              int64_t* amount_minor) noexcept {
+    return rule_call<P>(
+        instance_plugin_ptr, input, amount_minor,
+        [](P& plugin, const ContributionInput& in) { return plugin.suggest_contribution(in); });
+  }
+  static caisse_status_t bonus(void* instance_plugin_ptr, const caisse_bonus_input_t* input,
+                               int64_t* amount_minor) noexcept {
+    return rule_call<P>(instance_plugin_ptr, input, amount_minor,
+                        [](P& plugin, const BonusInput& in) { return plugin.bonus(in); });
+  }
+
+  // Only the hooks the class defines; the others stay NULL.
+  static constexpr caisse_rule_hooks_t make_table() {
+    caisse_rule_hooks_t table{};
+    table.struct_size = sizeof(caisse_rule_hooks_t);
+    if constexpr (AllocationRule<P>) table.caisse_on_rule_allocate = &allocate;
+    if constexpr (ContributionRule<P>) {
+      table.caisse_on_rule_suggest_contribution = &suggest_contribution;
+    }
+    if constexpr (BonusRule<P>) table.caisse_on_rule_bonus = &bonus;
+    return table;
+  }
+  static constexpr caisse_rule_hooks_t table = make_table();
 };
 
 template <CurrencyPlugin P>
@@ -173,8 +221,9 @@ constexpr caisse_plugin_t describe(const char* name, const char* version, const 
                                    const std::array<caisse_config_field_t, N>& fields) {
   static_assert(Plugin<P>,
                 "a caisse plugin class has a constructor taking caisse::sdk::Host and plays a "
-                "role: allocate(const AllocationInput&) for RULE, or credit(std::span<const "
-                "CreditLine>) and status(std::string_view) for CURRENCY");
+                "role: allocate(const AllocationInput&), suggest_contribution(const "
+                "ContributionInput&) or bonus(const BonusInput&) for RULE, or "
+                "credit(std::span<const CreditLine>) and status(std::string_view) for CURRENCY");
   return caisse_plugin_t{
       .struct_size = sizeof(caisse_plugin_t),
       .abi_major = CAISSE_SDK_ABI_MAJOR,

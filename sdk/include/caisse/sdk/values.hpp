@@ -31,6 +31,29 @@ struct AllocationInput {
   std::uint64_t household_count = 0;
 };
 
+// What one household looks like to a contribution grid (caisse_contribution_input_t, ABI 1.1).
+// A value the household did not declare is negative (-1). LIFETIME: until the hook returns.
+struct ContributionInput {
+  std::string_view household_id;
+  std::uint32_t adults = 0;
+  std::uint32_t children = 0;
+  std::string_view currency;                    // of the amounts below and of the result
+  std::int64_t monthly_income_minor = -1;       // net monthly income, minor units
+  std::int64_t monthly_fixed_costs_minor = -1;  // rent, energy...: income - this = reste à vivre
+  std::int64_t quotient_familial = -1;          // CAF: whole euros per month per part
+};
+
+// One household's month of purchases at tagged merchants (caisse_bonus_input_t, ABI 1.1).
+// LIFETIME: until the hook returns.
+struct BonusInput {
+  std::string_view month;  // "YYYY-MM"
+  std::string_view household_id;
+  std::uint32_t adults = 0;
+  std::uint32_t children = 0;
+  std::string_view currency;  // of the purchases and of the result
+  std::int64_t tagged_purchases_minor = 0;
+};
+
 // One allocation to credit (caisse_credit_line_t). LIFETIME: until the hook returns.
 struct CreditLine {
   std::string_view operation_id;  // the idempotency key: a second send must be a no-op
@@ -69,6 +92,34 @@ inline AllocationInput from_c(const caisse_allocation_input_t& in) {
   return {from_c(in.household_id), in.adults,           in.children,
           from_c(in.month),        from_c(in.currency), in.month_contributions_minor,
           in.household_count};
+}
+
+// The sizes of the ABI 1.1 inputs: a host that calls these hooks knows 1.1, so never sends less.
+inline constexpr std::size_t kContributionInputSize_1_1 =
+    offsetof(caisse_contribution_input_t, quotient_familial) + sizeof(std::int64_t);
+inline constexpr std::size_t kBonusInputSize_1_1 =
+    offsetof(caisse_bonus_input_t, tagged_purchases_minor) + sizeof(std::int64_t);
+
+inline void check_input_size(const char* what, std::uint32_t size, std::size_t size_1_1) {
+  if (size < size_1_1) {
+    throw StatusError(CAISSE_STATUS_INVALID_ARGUMENT,
+                      std::string(what) + " input struct_size " + std::to_string(size) +
+                          " is smaller than ABI 1.1's " + std::to_string(size_1_1));
+  }
+}
+
+inline ContributionInput from_c(const caisse_contribution_input_t& in) {
+  check_input_size("contribution", in.struct_size, kContributionInputSize_1_1);
+  return {from_c(in.household_id),   in.adults,
+          in.children,               from_c(in.currency),
+          in.monthly_income_minor,   in.monthly_fixed_costs_minor,
+          in.quotient_familial};
+}
+
+inline BonusInput from_c(const caisse_bonus_input_t& in) {
+  check_input_size("bonus", in.struct_size, kBonusInputSize_1_1);
+  return {from_c(in.month),    from_c(in.household_id), in.adults, in.children,
+          from_c(in.currency), in.tagged_purchases_minor};
 }
 
 inline CreditLine from_c(const caisse_credit_line_t& line) {

@@ -17,12 +17,14 @@ static void destroy(void* instance_plugin_ptr) {
   (void)instance_plugin_ptr;
 }
 
+#ifndef BREAK_NO_RULE_HOOK
 static caisse_status_t allocate(void* instance_plugin_ptr, const caisse_allocation_input_t* input,
                                 int64_t* amount_minor) {
   (void)instance_plugin_ptr;
   *amount_minor = 100 * (int64_t)(input->adults + input->children);
   return CAISSE_STATUS_OK;
 }
+#endif
 
 static const caisse_rule_hooks_t rule_hooks = {
 #ifdef BREAK_SMALL_HOOK_TABLE
@@ -30,7 +32,13 @@ static const caisse_rule_hooks_t rule_hooks = {
 #else
     sizeof(caisse_rule_hooks_t),
 #endif
-    allocate};
+#ifdef BREAK_NO_RULE_HOOK
+    0,
+#else
+    allocate,
+#endif
+    0,
+    0};
 
 static const caisse_config_field_t fields[] = {
 #if defined(BREAK_SCHEMA_TYPE)

@@ -1,0 +1,30 @@
+// How many bytes of each table a plugin built against a given ABI minor has written: the end of
+// the last field that minor defines. Minors only append, so a table whose struct_size reaches
+// one of these has every field up to it; the host reads nothing beyond struct_size.
+#pragma once
+
+#include <caisse/sdk.h>
+
+#include <cstddef>
+
+namespace caisse::host::plugins {
+
+// ABI 1.0.
+inline constexpr std::size_t kDescriptorSize_1_0 =
+    offsetof(caisse_plugin_t, rule) + sizeof(caisse_plugin_t::rule);
+inline constexpr std::size_t kCurrencyHooksSize_1_0 =
+    offsetof(caisse_currency_hooks_t, caisse_on_currency_status) +
+    sizeof(caisse_currency_hooks_t::caisse_on_currency_status);
+inline constexpr std::size_t kRuleHooksSize_1_0 =
+    offsetof(caisse_rule_hooks_t, caisse_on_rule_allocate) +
+    sizeof(caisse_rule_hooks_t::caisse_on_rule_allocate);
+
+// ABI 1.1 appended caisse_on_rule_suggest_contribution, then caisse_on_rule_bonus.
+inline constexpr std::size_t kRuleHooksSuggestContributionEnd =
+    offsetof(caisse_rule_hooks_t, caisse_on_rule_suggest_contribution) +
+    sizeof(caisse_rule_hooks_t::caisse_on_rule_suggest_contribution);
+inline constexpr std::size_t kRuleHooksSize_1_1 =
+    offsetof(caisse_rule_hooks_t, caisse_on_rule_bonus) +
+    sizeof(caisse_rule_hooks_t::caisse_on_rule_bonus);
+
+}  // namespace caisse::host::plugins
