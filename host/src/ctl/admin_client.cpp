@@ -9,7 +9,6 @@
 #include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
@@ -56,14 +55,7 @@ std::string describe(const Endpoint& endpoint, const Step& step) {
 template <class Stream>
 Result<HttpAnswer> exchange(asio::io_context& io, Stream& stream, tcp::socket& socket,
                             const Endpoint& endpoint, const ClientOptions& options,
-                            const std::string& target) {
-  http::request<http::empty_body> request{http::verb::get, target, 11};
-  request.set(http::field::host, endpoint.authority);
-  request.set(http::field::user_agent, "caissectl");
-  request.set(http::field::accept, "application/json");
-  request.set(http::field::connection, "close");
-  if (options.token) request.set(http::field::authorization, "Bearer " + *options.token);
-
+                            http::request<http::string_body>& request) {
   auto cancel = [&socket] {
     error_code ignored;
     socket.close(ignored);
@@ -87,6 +79,27 @@ Result<HttpAnswer> exchange(asio::io_context& io, Stream& stream, tcp::socket& s
   answer.content_type = std::string(response[http::field::content_type]);
   answer.body = std::move(response.body());
   return answer;
+}
+
+bool has_control_character(std::string_view text) {
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\t') || byte == 0x7F) return true;
+  }
+  return false;
+}
+
+// A header caissectl may send as given: a name that is a token without ':', a value without
+// line breaks or other control characters (which would let it forge headers).
+Result<void> check_header(const std::string& name, const std::string& value) {
+  if (name.empty() || name.find_first_of(": \t") != std::string::npos ||
+      has_control_character(name)) {
+    return make_error("invalid header name '" + name + "'");
+  }
+  if (has_control_character(value)) {
+    return make_error("the value of header " + name + " holds a control character");
+  }
+  return {};
 }
 
 }  // namespace
@@ -164,12 +177,50 @@ Result<AdminClient> AdminClient::create(Endpoint endpoint, ClientOptions options
   return AdminClient(std::move(impl));
 }
 
+struct AdminClient::Request {
+  http::verb method = http::verb::get;
+  std::string_view target;
+  std::string body;
+  std::string_view content_type;
+  const Headers* headers = nullptr;
+};
+
 Result<HttpAnswer> AdminClient::get(std::string_view target) const {
+  return send(Request{http::verb::get, target, {}, {}, nullptr});
+}
+
+Result<HttpAnswer> AdminClient::post(std::string_view target, std::string body,
+                                     std::string_view content_type, const Headers& headers) const {
+  for (const auto& [name, value] : headers) {
+    if (auto ok = check_header(name, value); !ok) return ok.error();
+  }
+  if (has_control_character(content_type)) {
+    return make_error("the content type holds a control character");
+  }
+  return send(Request{http::verb::post, target, std::move(body), content_type, &headers});
+}
+
+Result<HttpAnswer> AdminClient::send(Request call) const {
   const Endpoint& endpoint = impl_->endpoint;
   const ClientOptions& options = impl_->options;
-  const std::string full_target = endpoint.base_path + std::string(target);
-  asio::io_context io;
 
+  http::request<http::string_body> request{call.method, endpoint.base_path + std::string(call.target),
+                                           11};
+  request.set(http::field::host, endpoint.authority);
+  request.set(http::field::user_agent, "caissectl");
+  request.set(http::field::accept, "application/json");
+  request.set(http::field::connection, "close");
+  if (options.token) request.set(http::field::authorization, "Bearer " + *options.token);
+  if (call.method == http::verb::post) {
+    if (!call.content_type.empty()) request.set(http::field::content_type, call.content_type);
+    request.body() = std::move(call.body);
+    request.prepare_payload();  // Content-Length, also for an empty body
+  }
+  if (call.headers != nullptr) {
+    for (const auto& [name, value] : *call.headers) request.insert(name, value);
+  }
+
+  asio::io_context io;
   tcp::resolver resolver(io);
   tcp::resolver::results_type addresses;
   error_code ec = run_with_deadline(
@@ -198,7 +249,7 @@ Result<HttpAnswer> AdminClient::get(std::string_view target) const {
       close);
   if (ec) return make_error(describe(endpoint, {"connecting", ec}));
 
-  if (!endpoint.tls) return exchange(io, socket, socket, endpoint, options, full_target);
+  if (!endpoint.tls) return exchange(io, socket, socket, endpoint, options, request);
 
   ssl::stream<tcp::socket&> stream(socket, *impl_->tls);
   error_code address_ec;
@@ -213,7 +264,7 @@ Result<HttpAnswer> AdminClient::get(std::string_view target) const {
       [&](auto handler) { stream.async_handshake(ssl::stream_base::client, handler); }, close);
   if (ec) return make_error(describe(endpoint, {"TLS handshake", ec}));
 
-  auto answer = exchange(io, stream, socket, endpoint, options, full_target);
+  auto answer = exchange(io, stream, socket, endpoint, options, request);
   // A polite close_notify; the answer is already complete, so a failure here changes nothing.
   run_with_deadline(
       io, std::chrono::milliseconds(500), [&](auto handler) { stream.async_shutdown(handler); },

@@ -1,5 +1,5 @@
-// A minimal synchronous HTTP(S) client for the daemon's admin API: one GET per call, a bearer
-// token, connect and read timeouts, and for https a peer verified against a CA file or the
+// A minimal synchronous HTTP(S) client for the daemon's admin API: one GET or POST per call, a
+// bearer token, connect and read timeouts, and for https a peer verified against a CA file or the
 // system store. Boost.Beast and Asio stay in admin_client.cpp.
 #pragma once
 
@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -36,6 +38,9 @@ struct ClientOptions {
   std::size_t max_body_bytes = 16 * 1024 * 1024;
 };
 
+// Extra request headers, name and value (`{"Idempotency-Key", "9f…"}`), sent in this order.
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
 // Whatever the daemon answered, error statuses included.
 struct HttpAnswer {
   unsigned status = 0;
@@ -58,10 +63,20 @@ class AdminClient {
   // names the URL and the step that failed, never the token.
   Result<HttpAnswer> get(std::string_view target) const;
 
+  // POST base_path + target with `body` sent byte for byte as `content_type` (no Content-Type
+  // header when empty; Content-Length always), and `headers`
+  // besides the usual ones. Answers and errors as for get(); in addition a header whose name or
+  // value holds a control character (or a name that is empty or holds ':') is refused before
+  // anything is sent.
+  Result<HttpAnswer> post(std::string_view target, std::string body, std::string_view content_type,
+                          const Headers& headers = {}) const;
+
   const Endpoint& endpoint() const;
 
  private:
   struct Impl;
+  struct Request;
+  Result<HttpAnswer> send(Request request) const;
   explicit AdminClient(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

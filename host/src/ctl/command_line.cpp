@@ -1,6 +1,8 @@
 #include "ctl/command_line.hpp"
 
+#include <array>
 #include <string_view>
+#include <utility>
 
 namespace caisse::host::ctl {
 namespace {
@@ -9,28 +11,140 @@ bool set(const std::optional<std::string>& value) {
   return value && !value->empty();
 }
 
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+constexpr std::array<std::pair<std::string_view, Command>, 7> kCycleActions{{
+    {"compute", Command::cycle_compute},
+    {"approve", Command::cycle_approve},
+    {"dispatch", Command::cycle_dispatch},
+    {"reconcile", Command::cycle_reconcile},
+    {"close", Command::cycle_close},
+    {"status", Command::cycle_status},
+    {"report", Command::cycle_report},
+}};
+
+constexpr const char* kCycleActionList =
+    "compute, approve, dispatch, reconcile, close, status or report";
+constexpr const char* kImportKindList = "households, members, contributions or funders";
+
+bool is_cycle(Command command) {
+  for (const auto& [word, action] : kCycleActions) {
+    if (action == command) return true;
+  }
+  return false;
+}
+
+bool takes_caisse(Command command) {
+  return is_cycle(command) || command == Command::import || command == Command::ledger_check;
+}
+
+bool is_import_kind(std::string_view word) {
+  for (const char* kind : kImportKinds) {
+    if (word == kind) return true;
+  }
+  return false;
+}
+
+// Checks the --caisse and --month a command needs, and that a command that needs none got none.
+Result<void> check_scope(const Invocation& out, const std::optional<std::string>& caisse,
+                         const std::optional<std::string>& month) {
+  const std::string name = command_name(out);
+  if (caisse && !takes_caisse(out.command)) {
+    return make_error("--caisse does not apply to '" + name + "'");
+  }
+  if (month && !is_cycle(out.command)) {
+    return make_error("--month does not apply to '" + name + "'");
+  }
+  if (takes_caisse(out.command)) {
+    if (!caisse) return make_error(name + ": --caisse ID is required");
+    if (!is_caisse_id(*caisse)) {
+      return make_error("--caisse '" + *caisse +
+                        "' is not a caisse id: expected lowercase letters, digits, '-' or '_', "
+                        "starting with a letter or digit");
+    }
+  }
+  if (is_cycle(out.command)) {
+    if (!month) return make_error(name + ": --month YYYY-MM is required");
+    if (!is_month(*month)) {
+      return make_error("--month '" + *month + "' is not a month: expected YYYY-MM, e.g. 2026-11");
+    }
+  }
+  return {};
+}
+
 }  // namespace
+
+bool is_caisse_id(std::string_view text) {
+  if (text.empty() || text.size() > 63) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool alnum = (c >= 'a' && c <= 'z') || is_digit(c);
+    if (!alnum && (i == 0 || (c != '-' && c != '_'))) return false;
+  }
+  return true;
+}
+
+bool is_month(std::string_view text) {
+  if (text.size() != 7 || text[4] != '-') return false;
+  for (char c : {text[0], text[1], text[2], text[3], text[5], text[6]}) {
+    if (!is_digit(c)) return false;
+  }
+  int month = (text[5] - '0') * 10 + (text[6] - '0');
+  return month >= 1 && month <= 12;
+}
+
+std::string command_name(const Invocation& invocation) {
+  switch (invocation.command) {
+    case Command::help:
+      return "help";
+    case Command::status:
+      return "status";
+    case Command::plugin_list:
+      return "plugin list";
+    case Command::plugin_describe:
+      return "plugin describe";
+    case Command::import:
+      return "import " + invocation.import_kind;
+    case Command::ledger_check:
+      return "ledger check";
+    default:
+      break;
+  }
+  for (const auto& [word, action] : kCycleActions) {
+    if (action == invocation.command) return "cycle " + std::string(word);
+  }
+  return {};
+}
 
 Result<Invocation> parse_command_line(const std::vector<std::string>& args,
                                       const Environment& env) {
   Invocation out;
   if (set(env.url)) out.url = *env.url;
   std::optional<std::string> url_flag;
+  std::optional<std::string> caisse;
+  std::optional<std::string> month;
   std::vector<std::string> words;
   bool help = false;
+  bool options_ended = false;
 
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string_view arg = args[i];
+    if (options_ended || !arg.starts_with("-")) {
+      words.emplace_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      options_ended = true;
+      continue;
+    }
     if (arg == "--help" || arg == "-h") {
       help = true;
       continue;
     }
     if (arg == "--json") {
       out.json = true;
-      continue;
-    }
-    if (!arg.starts_with("-")) {
-      words.emplace_back(arg);
       continue;
     }
     std::string_view name = arg;
@@ -46,6 +160,10 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
       target = &out.token_file;
     } else if (name == "--ca-file") {
       target = &out.ca_file;
+    } else if (name == "--caisse") {
+      target = &caisse;
+    } else if (name == "--month") {
+      target = &month;
     } else {
       return make_error("unknown option '" + std::string(name) + "'");
     }
@@ -85,10 +203,49 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
       return make_error("plugin: unknown subcommand '" + words[1] +
                         "' (expected 'list' or 'describe NAME')");
     }
+  } else if (command == "cycle") {
+    if (words.size() < 2) {
+      return make_error(std::string("cycle: expected an action (") + kCycleActionList + ")");
+    }
+    bool found = false;
+    for (const auto& [word, action] : kCycleActions) {
+      if (words[1] == word) {
+        out.command = action;
+        found = true;
+      }
+    }
+    if (!found) {
+      return make_error("cycle: unknown action '" + words[1] + "' (expected " + kCycleActionList +
+                        ")");
+    }
+    expected = 2;
+  } else if (command == "import") {
+    if (words.size() < 2) {
+      return make_error(std::string("import: expected a kind (") + kImportKindList + ")");
+    }
+    if (!is_import_kind(words[1])) {
+      return make_error("import: unknown kind '" + words[1] + "' (expected " + kImportKindList +
+                        ")");
+    }
+    out.command = Command::import;
+    out.import_kind = words[1];
+    if (words.size() < 3) return make_error("import " + words[1] + ": expected the FILE to import");
+    out.file = words[2];
+    expected = 3;
+  } else if (command == "ledger") {
+    if (words.size() < 2) return make_error("ledger: expected 'check'");
+    if (words[1] != "check") {
+      return make_error("ledger: unknown subcommand '" + words[1] + "' (expected 'check')");
+    }
+    out.command = Command::ledger_check;
+    expected = 2;
   } else {
     return make_error("unknown command '" + command + "'");
   }
   if (words.size() > expected) return make_error("unexpected argument '" + words[expected] + "'");
+  if (auto scope = check_scope(out, caisse, month); !scope) return scope.error();
+  if (caisse) out.caisse = *caisse;
+  if (month) out.month = *month;
   return out;
 }
 
@@ -101,6 +258,19 @@ Commands:
   status                   version, uptime, database, caisses, plugins loaded and failed
   plugin list              every configured plugin: status, version, roles, error
   plugin describe NAME     one plugin: its summary, config schema and instances
+  cycle ACTION --caisse ID --month YYYY-MM
+                           the monthly allocation cycle of a caisse; ACTION is one of
+    compute                  compute the allocations (again, until approved)
+    approve                  approve them (an operator other than the one who computed)
+    dispatch                 send them, once the funds cover the total
+    reconcile                settle the lines whose outcome is pending or unknown
+    close                    close the month
+    status                   the cycle: state, total, who did what, lines by status
+    report                   the status, money in and out, and every line
+  import KIND --caisse ID FILE
+                           load a CSV file (at most 64 MiB); KIND is households, members,
+                           contributions or funders
+  ledger check --caisse ID the ledger's invariants, each OK or FAILED (exit 1 if any fails)
   help                     this text
 
 Options:
@@ -108,13 +278,15 @@ Options:
                            http or https
   --token-file FILE        read the bearer token from FILE (default: $CAISSE_TOKEN)
   --ca-file PEM            for https: trust the certificates in PEM instead of the system store
+  --caisse ID              the caisse (cycle, import, ledger): lowercase letters, digits, - and _
+  --month YYYY-MM          the month of the cycle (cycle)
   --json                   print the API's JSON answer, compact, on one line
   -h, --help               this text
 
 Exit codes:
   0  done
-  1  the daemon refused (HTTP error status; its message is printed)
-  2  wrong usage (bad option, command, URL, token file or CA file)
+  1  the daemon refused (HTTP error status; its message is printed), or ledger check failed
+  2  wrong usage (bad option, command, URL, token file, CA file or import file)
   3  the daemon cannot be reached (connection, TLS or timeout)
 )";
 }

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -12,7 +13,26 @@ namespace caisse::host::ctl {
 
 inline constexpr const char* kDefaultUrl = "http://127.0.0.1:8420";
 
-enum class Command { help, status, plugin_list, plugin_describe };
+enum class Command {
+  help,
+  status,
+  plugin_list,
+  plugin_describe,
+  // `cycle ACTION --caisse ID --month YYYY-MM`: the monthly allocation cycle.
+  cycle_compute,
+  cycle_approve,
+  cycle_dispatch,
+  cycle_reconcile,
+  cycle_close,
+  cycle_status,
+  cycle_report,
+  import,        // `import KIND --caisse ID FILE`
+  ledger_check,  // `ledger check --caisse ID`
+};
+
+// What `import` loads; the admin API's {kind} segment is the same word.
+inline constexpr const char* kImportKinds[] = {"households", "members", "contributions",
+                                               "funders"};
 
 // The variables caissectl reads; an empty variable counts as unset.
 struct Environment {
@@ -23,6 +43,10 @@ struct Environment {
 struct Invocation {
   Command command = Command::help;
   std::string plugin_name;  // for plugin_describe
+  std::string caisse;       // --caisse, for cycle_*, import and ledger_check (checked as an id)
+  std::string month;        // --month, for cycle_* (checked as YYYY-MM)
+  std::string import_kind;  // for import: one of kImportKinds
+  std::string file;         // for import: the CSV file, read when the command runs
   std::string url = kDefaultUrl;
   // Where the bearer token comes from: --token-file wins over CAISSE_TOKEN; neither is allowed
   // (the daemon then answers 401).
@@ -33,10 +57,22 @@ struct Invocation {
 };
 
 // `args` excludes the program name. Options may come before or after the command, as
-// `--opt VALUE` or `--opt=VALUE`; --help or -h anywhere (or the command `help`) asks for help.
-// Errors (unknown option or command, missing value or plugin name, extra words) say what was
-// wrong in one line; the caller adds the usage hint and exits 2.
+// `--opt VALUE` or `--opt=VALUE`; `--` ends the options (for a FILE starting with '-'); --help
+// or -h anywhere before it (or the command `help`) asks for help. Errors (unknown option or
+// command, missing value, plugin name, kind or file, a --caisse or --month that is missing, not
+// well formed, or given to a command that takes none, extra words) say what was wrong in one
+// line; the caller adds the usage hint and exits 2.
 Result<Invocation> parse_command_line(const std::vector<std::string>& args, const Environment& env);
+
+// A caisse id as the configuration allows it (config::is_identifier): [a-z0-9][a-z0-9_-]*, at
+// most 63 characters.
+bool is_caisse_id(std::string_view text);
+
+// A month as YYYY-MM, the month 01 to 12 ("2026-11").
+bool is_month(std::string_view text);
+
+// The words naming a command as typed ("cycle compute", "import households"); for messages.
+std::string command_name(const Invocation& invocation);
 
 // The text of `caissectl --help`.
 std::string usage_text();

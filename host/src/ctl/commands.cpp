@@ -2,13 +2,20 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <chrono>
+#include <vector>
 
 #include "ctl/admin_client.hpp"
+#include "ctl/import_file.hpp"
 #include "ctl/render.hpp"
 #include "ctl/token.hpp"
 
 namespace caisse::host::ctl {
 namespace {
+
+// The cycle actions and imports do their work before answering (computing a month, sending
+// every line, loading a file): they get longer than the 30 s a read is allowed by default.
+constexpr std::chrono::minutes kPostReadTimeout{5};
 
 bool is_unreserved(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
@@ -44,20 +51,65 @@ Result<std::optional<std::string>> resolve_token(const Invocation& invocation) {
   return std::optional<std::string>();
 }
 
-// The daemon's {"error": "..."} message, or a short excerpt of whatever else it sent.
-std::string refusal_message(const HttpAnswer& answer) {
+// Control characters become spaces: the daemon's text is data, not terminal commands.
+std::string clean(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) c = ' ';
+  }
+  return out;
+}
+
+// The daemon's {"error": "..."} message, line by line (an import's errors come one per line), or
+// a short excerpt of whatever else it sent, as one line.
+std::vector<std::string> refusal_lines(const HttpAnswer& answer) {
   boost::json::error_code ec;
   boost::json::value body = boost::json::parse(answer.body, ec);
   if (!ec && body.is_object()) {
     if (const auto* error = body.get_object().if_contains("error"); error && error->is_string()) {
-      return std::string(error->get_string());
+      std::vector<std::string> lines;
+      std::string_view message = error->get_string();
+      while (!message.empty()) {
+        auto end = message.find('\n');
+        std::string line = clean(message.substr(0, end));
+        if (!line.empty() && line.back() == ' ') line.pop_back();  // from a "\r\n"
+        if (!line.empty()) lines.push_back(std::move(line));
+        if (end == std::string_view::npos) break;
+        message.remove_prefix(end + 1);
+      }
+      if (!lines.empty()) return lines;
+      return {"(no message)"};
     }
   }
-  std::string excerpt = answer.body.substr(0, 200);
-  for (char& c : excerpt) {
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  std::string excerpt = clean(answer.body.substr(0, 200));
+  return {excerpt.empty() ? "(no message)" : excerpt};
+}
+
+void print_refusal(const HttpAnswer& answer, std::ostream& err) {
+  std::vector<std::string> lines = refusal_lines(answer);
+  err << "caissectl: the daemon refused (HTTP " << answer.status << "):";
+  if (lines.size() == 1) {
+    err << ' ' << lines.front() << '\n';
+    return;
   }
-  return excerpt.empty() ? "(no message)" : excerpt;
+  err << '\n';
+  for (const auto& line : lines) err << "  " << line << '\n';
+}
+
+bool is_cycle(Command command) {
+  switch (command) {
+    case Command::cycle_compute:
+    case Command::cycle_approve:
+    case Command::cycle_dispatch:
+    case Command::cycle_reconcile:
+    case Command::cycle_close:
+    case Command::cycle_status:
+    case Command::cycle_report:
+      return true;
+    default:
+      return false;
+  }
 }
 
 std::string render(Command command, const boost::json::value& answer) {
@@ -68,15 +120,47 @@ std::string render(Command command, const boost::json::value& answer) {
       return render_plugin_list(answer);
     case Command::plugin_describe:
       return render_plugin_detail(answer);
+    case Command::cycle_report:
+      return render_cycle_report(answer);
+    case Command::import:
+      return render_import(answer);
+    case Command::ledger_check:
+      return render_ledger_check(answer);
     case Command::help:
+      break;
+    default:
+      if (is_cycle(command)) return render_cycle_summary(answer);
       break;
   }
   return {};
 }
 
+// `ledger check` succeeds only when the daemon says every invariant holds.
+bool ledger_holds(const boost::json::value& answer) {
+  const auto* object = answer.if_object();
+  const auto* ok = object != nullptr ? object->if_contains("ok") : nullptr;
+  return ok != nullptr && ok->is_bool() && ok->get_bool();
+}
+
 }  // namespace
 
+bool is_post(Command command) {
+  switch (command) {
+    case Command::cycle_compute:
+    case Command::cycle_approve:
+    case Command::cycle_dispatch:
+    case Command::cycle_reconcile:
+    case Command::cycle_close:
+    case Command::import:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string api_target(const Invocation& invocation) {
+  const std::string caisse = "/api/v1/caisses/" + percent_encode(invocation.caisse);
+  const std::string cycle = caisse + "/cycles/" + percent_encode(invocation.month);
   switch (invocation.command) {
     case Command::status:
       return "/api/v1/status";
@@ -84,13 +168,32 @@ std::string api_target(const Invocation& invocation) {
       return "/api/v1/plugins";
     case Command::plugin_describe:
       return "/api/v1/plugins/" + percent_encode(invocation.plugin_name);
+    case Command::cycle_status:
+      return cycle;
+    case Command::cycle_compute:
+      return cycle + "/compute";
+    case Command::cycle_approve:
+      return cycle + "/approve";
+    case Command::cycle_dispatch:
+      return cycle + "/dispatch";
+    case Command::cycle_reconcile:
+      return cycle + "/reconcile";
+    case Command::cycle_close:
+      return cycle + "/close";
+    case Command::cycle_report:
+      return cycle + "/report";
+    case Command::import:
+      return caisse + "/imports/" + percent_encode(invocation.import_kind);
+    case Command::ledger_check:
+      return caisse + "/ledger/check";
     case Command::help:
       break;
   }
   return {};
 }
 
-int run_command(const Invocation& invocation, std::ostream& out, std::ostream& err) {
+int run_command(const Invocation& invocation, std::ostream& out, std::ostream& err,
+                const Services& services) {
   if (invocation.command == Command::help) {
     out << usage_text();
     return kExitOk;
@@ -105,23 +208,48 @@ int run_command(const Invocation& invocation, std::ostream& out, std::ostream& e
     err << "caissectl: " << endpoint.error().message << '\n';
     return kExitUsage;
   }
+  std::string body;
+  if (invocation.command == Command::import) {
+    auto content = read_import_file(invocation.file);
+    if (!content) {
+      err << "caissectl: " << content.error().message << '\n';
+      return kExitUsage;
+    }
+    body = std::move(content.value());
+  }
+  const bool post = is_post(invocation.command);
   ClientOptions options;
   options.token = *token;
   options.ca_file = invocation.ca_file;
+  if (post) options.read_timeout = kPostReadTimeout;
   auto client = AdminClient::create(std::move(endpoint.value()), std::move(options));
   if (!client) {
     err << "caissectl: " << client.error().message << '\n';
     return kExitUsage;
   }
 
-  auto answer = client->get(api_target(invocation));
+  Result<HttpAnswer> answer = make_error("not sent");
+  if (post) {
+    std::string key = services.idempotency_key();
+    if (invocation.json) err << "caissectl: Idempotency-Key: " << key << '\n';
+    const char* content_type = invocation.command == Command::import ? "text/csv" : "";
+    answer = client->post(api_target(invocation), std::move(body), content_type,
+                          {{"Idempotency-Key", key}});
+  } else {
+    answer = client->get(api_target(invocation));
+  }
   if (!answer) {
     err << "caissectl: " << answer.error().message << '\n';
+    if (post && is_cycle(invocation.command) &&
+        answer.error().message.find("reading the answer") != std::string::npos) {
+      err << "caissectl: the request was sent and may have been carried out: see 'caissectl "
+             "cycle status --caisse "
+          << invocation.caisse << " --month " << invocation.month << "'\n";
+    }
     return kExitUnreachable;
   }
   if (answer->status < 200 || answer->status >= 300) {
-    err << "caissectl: the daemon refused (HTTP " << answer->status
-        << "): " << refusal_message(*answer) << '\n';
+    print_refusal(*answer, err);
     if (answer->status == 401 && !token->has_value()) {
       err << "caissectl: no token was given: set CAISSE_TOKEN or use --token-file FILE\n";
     }
@@ -129,16 +257,17 @@ int run_command(const Invocation& invocation, std::ostream& out, std::ostream& e
   }
 
   boost::json::error_code ec;
-  boost::json::value body = boost::json::parse(answer->body, ec);
+  boost::json::value result = boost::json::parse(answer->body, ec);
   if (ec) {
     err << "caissectl: the daemon's answer is not JSON (" << ec.message() << ")\n";
     return kExitRefused;
   }
   if (invocation.json) {
-    out << boost::json::serialize(body) << '\n';
+    out << boost::json::serialize(result) << '\n';
   } else {
-    out << render(invocation.command, body);
+    out << render(invocation.command, result);
   }
+  if (invocation.command == Command::ledger_check && !ledger_holds(result)) return kExitRefused;
   return kExitOk;
 }
 

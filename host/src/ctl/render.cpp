@@ -1,7 +1,12 @@
 #include "ctl/render.hpp"
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <cstdio>
+#include <limits>
+#include <optional>
+
+#include "money/money.hpp"
 
 namespace caisse::host::ctl {
 namespace {
@@ -58,6 +63,41 @@ const json::array* array_member(const json::value& v, std::string_view key) {
   return m ? m->if_array() : nullptr;
 }
 
+// An integer member, when it is one and fits in int64.
+std::optional<std::int64_t> integer(const json::value* v) {
+  if (v == nullptr) return std::nullopt;
+  if (const auto* i = v->if_int64()) return *i;
+  if (const auto* u = v->if_uint64()) {
+    if (*u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      return static_cast<std::int64_t>(*u);
+    }
+  }
+  return std::nullopt;
+}
+
+// The decimals of a currency as the daemon states them (0 to 9), if it does.
+std::optional<int> minor_unit_of(const json::value& summary) {
+  auto unit = integer(member(summary, "minor_unit"));
+  if (!unit || *unit < 0 || *unit > 9) return std::nullopt;
+  return static_cast<int>(*unit);
+}
+
+// An amount in minor units as a decimal ("3500000" with 2 decimals -> "35000.00"), by digits,
+// never through floating point. Missing or null prints "-"; without a usable minor_unit the
+// integer is printed as is, labelled.
+std::string amount(const json::value* v, std::optional<int> minor_unit) {
+  auto minor = integer(v);
+  if (!minor) return text(v);
+  if (!minor_unit) return std::to_string(*minor) + " minor units";
+  return money::format_decimal(*minor, *minor_unit);
+}
+
+// "350 households", "1 household".
+std::string count_of(const json::value* v, std::string_view noun) {
+  auto n = integer(v);
+  return text(v) + " " + std::string(noun) + (n && *n == 1 ? "" : "s");
+}
+
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;
   for (char c : s) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
@@ -88,7 +128,8 @@ std::string format_uptime(std::int64_t seconds) {
   return buffer;
 }
 
-std::string format_table(const std::vector<std::vector<std::string>>& rows, std::size_t indent) {
+std::string format_table(const std::vector<std::vector<std::string>>& rows, std::size_t indent,
+                         const std::vector<std::size_t>& right_aligned) {
   std::vector<std::size_t> widths;
   for (const auto& row : rows) {
     if (row.size() > widths.size()) widths.resize(row.size(), 0);
@@ -100,8 +141,11 @@ std::string format_table(const std::vector<std::vector<std::string>>& rows, std:
   for (const auto& row : rows) {
     std::string line(indent, ' ');
     for (std::size_t c = 0; c < row.size(); ++c) {
+      std::size_t padding = widths[c] - display_width(row[c]);
+      bool right = std::find(right_aligned.begin(), right_aligned.end(), c) != right_aligned.end();
+      if (right) line.append(padding, ' ');
       line += row[c];
-      if (c + 1 < row.size()) line.append(widths[c] - display_width(row[c]) + 2, ' ');
+      if (c + 1 < row.size()) line.append((right ? 0 : padding) + 2, ' ');
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + '\n';
@@ -206,6 +250,158 @@ std::string render_plugin_detail(const json::value& plugin) {
     }
     out += format_table(rows, 2);
   }
+  return out;
+}
+
+namespace {
+
+// The statuses of a cycle line, in the order they are printed (any other the daemon adds comes
+// after them, in its order).
+constexpr std::string_view kLineStatuses[] = {"NOT_SENT", "PENDING", "SUCCEEDED", "DECLINED",
+                                              "UNKNOWN"};
+
+std::string with_currency(const std::string& heading, const json::value& summary) {
+  std::string currency = text(summary, "currency");
+  return currency == "-" ? heading + ":\n" : heading + " (" + currency + "):\n";
+}
+
+}  // namespace
+
+std::string render_cycle_summary(const json::value& summary) {
+  const std::optional<int> unit = minor_unit_of(summary);
+  const std::string currency = text(summary, "currency");
+  std::string out = "cycle " + text(summary, "month") + " of " + text(summary, "caisse") + ": " +
+                    text(summary, "state") + '\n';
+  out += "total " + amount(member(summary, "total_minor"), unit) + " " + currency + " for " +
+         count_of(member(summary, "household_count"), "household") + '\n';
+  out += "rule " + text(summary, "rule_version") + '\n';
+
+  if (std::string by = text(summary, "computed_by"); by != "-") {
+    out += "computed by " + by + " at " + text(summary, "computed_at") + '\n';
+  } else {
+    out += "not computed yet\n";
+  }
+  if (std::string by = text(summary, "approved_by"); by != "-") {
+    out += "approved by " + by + " at " + text(summary, "approved_at") + '\n';
+  } else {
+    out += "not approved yet\n";
+  }
+
+  const json::value* funds = member(summary, "funds_minor");
+  if (funds != nullptr && !funds->is_null()) {
+    out += "funds " + amount(funds, unit) + " " + currency + '\n';
+  }
+  const json::value* shortfall = member(summary, "shortfall_minor");
+  if (auto missing = integer(shortfall); missing && *missing > 0) {
+    out += "shortfall " + amount(shortfall, unit) + " " + currency +
+           ": the funds do not cover the total\n";
+  }
+
+  const json::value* lines = member(summary, "lines");
+  const json::object* by_status = lines != nullptr ? lines->if_object() : nullptr;
+  if (by_status == nullptr || by_status->empty()) {
+    out += "lines by status: none\n";
+    return out;
+  }
+  out += with_currency("lines by status", summary);
+  std::vector<std::vector<std::string>> rows{{"STATUS", "COUNT", "AMOUNT"}};
+  auto add = [&](std::string_view status, const json::value& counts) {
+    rows.push_back({clean(status), text(counts, "count"),
+                    amount(member(counts, "amount_minor"), unit)});
+  };
+  for (std::string_view status : kLineStatuses) {
+    if (const json::value* counts = by_status->if_contains(status)) add(status, *counts);
+  }
+  for (const auto& [status, counts] : *by_status) {
+    if (std::find(std::begin(kLineStatuses), std::end(kLineStatuses), status) ==
+        std::end(kLineStatuses)) {
+      add(status, counts);
+    }
+  }
+  out += format_table(rows, 2, {1, 2});
+  return out;
+}
+
+std::string render_cycle_report(const json::value& report) {
+  static const json::value kNothing;
+  const json::value* found = member(report, "summary");
+  const json::value& summary = found != nullptr ? *found : kNothing;
+  const std::optional<int> unit = minor_unit_of(summary);
+  std::string out = render_cycle_summary(summary);
+
+  const json::array* money_in = array_member(report, "money_in");
+  if (money_in == nullptr || money_in->empty()) {
+    out += "\nmoney in: none\n";
+  } else {
+    out += "\n" + with_currency("money in", summary);
+    std::vector<std::vector<std::string>> rows{{"SOURCE", "FUNDER", "AMOUNT"}};
+    for (const auto& m : *money_in) {
+      rows.push_back({text(m, "source"), text(m, "funder"), amount(member(m, "amount_minor"), unit)});
+    }
+    out += format_table(rows, 2, {2});
+  }
+
+  const json::array* money_out = array_member(report, "money_out");
+  if (money_out == nullptr || money_out->empty()) {
+    out += "\nmoney out: none\n";
+  } else {
+    out += "\n" + with_currency("money out", summary);
+    std::vector<std::vector<std::string>> rows{{"KIND", "AMOUNT"}};
+    for (const auto& m : *money_out) {
+      rows.push_back({text(m, "kind"), amount(member(m, "amount_minor"), unit)});
+    }
+    out += format_table(rows, 2, {1});
+  }
+
+  const json::array* lines = array_member(report, "lines");
+  if (lines == nullptr || lines->empty()) {
+    out += "\nlines: none\n";
+  } else {
+    out += "\n" + with_currency("lines", summary);
+    std::vector<std::vector<std::string>> rows{
+        {"HOUSEHOLD", "AMOUNT", "STATUS", "REFERENCE", "MESSAGE"}};
+    for (const auto& l : *lines) {
+      rows.push_back({text(l, "household_id"), amount(member(l, "amount_minor"), unit),
+                      text(l, "status"), text(l, "external_ref"), text(l, "message")});
+    }
+    out += format_table(rows, 2, {1});
+  }
+  return out;
+}
+
+std::string render_import(const json::value& result) {
+  return text(result, "kind") + ": " + text(result, "file_lines") + " lines in the file; " +
+         text(result, "inserted") + " inserted, " + text(result, "updated") + " updated, " +
+         text(result, "unchanged") + " unchanged\n";
+}
+
+std::string render_ledger_check(const json::value& check) {
+  const json::value* ok = member(check, "ok");
+  const bool holds = ok != nullptr && ok->is_bool() && ok->get_bool();
+  const json::array* invariants = array_member(check, "invariants");
+  std::size_t total = invariants != nullptr ? invariants->size() : 0;
+  std::size_t failed = 0;
+  std::vector<std::vector<std::string>> rows{
+      {"RESULT", "INVARIANT", "EXPECTED_MINOR", "ACTUAL_MINOR", "DETAIL"}};
+  if (invariants != nullptr) {
+    for (const auto& i : *invariants) {
+      const json::value* i_ok = member(i, "ok");
+      bool good = i_ok != nullptr && i_ok->is_bool() && i_ok->get_bool();
+      if (!good) ++failed;
+      rows.push_back({good ? "OK" : "FAILED", text(i, "name"), text(i, "expected_minor"),
+                      text(i, "actual_minor"), text(i, "detail")});
+    }
+  }
+  std::string out = "ledger of " + text(check, "caisse") + ": ";
+  if (holds) {
+    out += "OK, " + std::to_string(total) + (total == 1 ? " invariant holds\n" : " invariants hold\n");
+  } else if (failed > 0) {
+    out += "FAILED, " + std::to_string(failed) + " of " + std::to_string(total) +
+           (total == 1 ? " invariant broken\n" : " invariants broken\n");
+  } else {
+    out += "FAILED\n";
+  }
+  if (total > 0) out += format_table(rows, 2, {2, 3});
   return out;
 }
 

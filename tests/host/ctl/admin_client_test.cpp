@@ -1,5 +1,5 @@
 // The client and run_command against a real, tiny HTTP server on 127.0.0.1: a thread with a raw
-// socket that answers one canned response.
+// socket that reads one request (head and Content-Length body) and answers one canned response.
 #include "ctl/admin_client.hpp"
 
 #include <arpa/inet.h>
@@ -9,8 +9,11 @@
 #include <unistd.h>
 
 #include <boost/json/parse.hpp>
+#include <cctype>
 #include <condition_variable>
 #include <filesystem>
+#include <fstream>
+#include <regex>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -21,7 +24,7 @@
 namespace caisse::host::ctl {
 namespace {
 
-// Accepts one connection, reads the request head, then answers `response` (or, when `silent`,
+// Accepts one connection, reads the request head and its body (Content-Length), then answers `response` (or, when `silent`,
 // keeps the connection open without answering until destroyed) and closes.
 class OneShotServer {
  public:
@@ -52,7 +55,29 @@ class OneShotServer {
     return request_;
   }
 
+  // The request's head, up to and including the blank line.
+  std::string head() {
+    std::string all = request();
+    auto end = all.find("\r\n\r\n");
+    return end == std::string::npos ? all : all.substr(0, end + 4);
+  }
+
+  // The bytes after the head.
+  std::string body() {
+    std::string all = request();
+    auto end = all.find("\r\n\r\n");
+    return end == std::string::npos ? "" : all.substr(end + 4);
+  }
+
  private:
+  static std::size_t content_length(const std::string& head) {
+    std::string lower = head;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto at = lower.find("\r\ncontent-length:");
+    if (at == std::string::npos) return 0;
+    return std::stoul(head.substr(at + 17));
+  }
+
   void serve() {
     int connection = ::accept(listener_, nullptr, nullptr);
     if (connection < 0) return;
@@ -63,6 +88,14 @@ class OneShotServer {
       if (n <= 0) break;
       received.append(buffer, static_cast<std::size_t>(n));
       if (received.size() > 16 && received[0] == '\x16') break;  // a TLS ClientHello
+    }
+    if (auto head_end = received.find("\r\n\r\n"); head_end != std::string::npos) {
+      std::size_t wanted = head_end + 4 + content_length(received.substr(0, head_end));
+      while (received.size() < wanted) {
+        ssize_t n = ::recv(connection, buffer, sizeof buffer, 0);
+        if (n <= 0) break;
+        received.append(buffer, static_cast<std::size_t>(n));
+      }
     }
     {
       std::unique_lock lock(mutex_);
@@ -123,10 +156,10 @@ struct RunOutput {
   std::string err;
 };
 
-RunOutput run(const Invocation& invocation) {
+RunOutput run(const Invocation& invocation, const Services& services = {}) {
   std::ostringstream out;
   std::ostringstream err;
-  int code = run_command(invocation, out, err);
+  int code = run_command(invocation, out, err, services);
   return {code, out.str(), err.str()};
 }
 
@@ -318,6 +351,301 @@ TEST(RunCommand, BadUrlOrTokenFileIsWrongUsage) {
   Invocation bad_ca = status_at("https://127.0.0.1:1");
   bad_ca.ca_file = "/nonexistent/ca.pem";
   EXPECT_EQ(run(bad_ca).code, kExitUsage);
+}
+
+TEST(AdminClient, PostSendsTheBodyByteForByteWithContentTypeAndHeaders) {
+  OneShotServer server(http_response(200, "OK", "{}"));
+  ClientOptions options;
+  options.token = "tok-123";
+  auto client = AdminClient::create(*parse_endpoint(server.url() + "/base"), options);
+  ASSERT_TRUE(client.ok()) << client.error().message;
+  const std::string body("id;name\r\nH-1;\xC3\xA9l\xC3\xA8ne\n\0tail\xFF", 27);
+
+  auto answer = client->post("/api/v1/caisses/m/imports/households", body, "text/csv",
+                             {{"Idempotency-Key", "0123456789abcdef0123456789abcdef"}});
+  ASSERT_TRUE(answer.ok()) << answer.error().message;
+  EXPECT_EQ(answer->status, 200u);
+
+  std::string head = server.head();
+  EXPECT_EQ(head.rfind("POST /base/api/v1/caisses/m/imports/households HTTP/1.1\r\n", 0), 0u)
+      << head;
+  EXPECT_NE(head.find("\r\nContent-Type: text/csv\r\n"), std::string::npos) << head;
+  EXPECT_NE(head.find("\r\nContent-Length: 27\r\n"), std::string::npos) << head;
+  EXPECT_NE(head.find("\r\nIdempotency-Key: 0123456789abcdef0123456789abcdef\r\n"),
+            std::string::npos)
+      << head;
+  EXPECT_NE(head.find("\r\nAuthorization: Bearer tok-123\r\n"), std::string::npos) << head;
+  EXPECT_EQ(server.body(), body);
+}
+
+TEST(AdminClient, PostWithAnEmptyBodySendsContentLengthZeroAndNoContentType) {
+  OneShotServer server(http_response(200, "OK", "{}"));
+  auto client = AdminClient::create(*parse_endpoint(server.url()), {});
+  ASSERT_TRUE(client->post("/x", "", "").ok());
+  std::string head = server.head();
+  EXPECT_EQ(head.rfind("POST /x HTTP/1.1\r\n", 0), 0u) << head;
+  EXPECT_NE(head.find("\r\nContent-Length: 0\r\n"), std::string::npos) << head;
+  EXPECT_EQ(head.find("Content-Type"), std::string::npos) << head;
+  EXPECT_EQ(server.body(), "");
+}
+
+TEST(AdminClient, PostRefusesAHeaderThatWouldForgeAnother) {
+  // Nothing listens there: a refusal that comes before connecting says so by its message.
+  auto client =
+      AdminClient::create(*parse_endpoint("http://127.0.0.1:" + std::to_string(closed_port())), {});
+  auto forged = client->post("/x", "", "", {{"Idempotency-Key", "k\r\nX-Role: operator"}});
+  ASSERT_FALSE(forged.ok());
+  EXPECT_EQ(forged.error().message, "the value of header Idempotency-Key holds a control character");
+  auto bad_name = client->post("/x", "", "", {{"X: y", "v"}});
+  ASSERT_FALSE(bad_name.ok());
+  EXPECT_EQ(bad_name.error().message, "invalid header name 'X: y'");
+}
+
+constexpr const char* kSummaryBody =
+    R"({"caisse":"montpellier","month":"2026-11","state":"approved","currency":"MONA",)"
+    R"("minor_unit":2,"rule_version":"per_person 1.0.0","household_count":2,"total_minor":20000,)"
+    R"("computed_by":"alice","computed_at":"2026-11-24T10:00:00Z","approved_by":"bob",)"
+    R"("approved_at":"2026-11-25T08:00:00Z","funds_minor":null,"shortfall_minor":null,)"
+    R"("lines":{"NOT_SENT":{"count":2,"amount_minor":20000}}})";
+
+Invocation cycle_at(const std::string& url, Command command) {
+  Invocation invocation = status_at(url);
+  invocation.command = command;
+  invocation.caisse = "montpellier";
+  invocation.month = "2026-11";
+  return invocation;
+}
+
+// The Idempotency-Key header of a request head, or "" when there is none.
+std::string idempotency_key_of(const std::string& head) {
+  std::smatch match;
+  static const std::regex kHeader("\r\nIdempotency-Key: ([^\r]*)\r\n", std::regex::icase);
+  return std::regex_search(head, match, kHeader) ? match[1].str() : "";
+}
+
+bool is_32_hex(const std::string& key) {
+  return std::regex_match(key, std::regex("[0-9a-fA-F]{32}"));
+}
+
+TEST(RunCommand, EveryCycleCommandUsesItsMethodAndRoute) {
+  const std::pair<Command, const char*> routes[] = {
+      {Command::cycle_compute, "POST /api/v1/caisses/montpellier/cycles/2026-11/compute"},
+      {Command::cycle_approve, "POST /api/v1/caisses/montpellier/cycles/2026-11/approve"},
+      {Command::cycle_dispatch, "POST /api/v1/caisses/montpellier/cycles/2026-11/dispatch"},
+      {Command::cycle_reconcile, "POST /api/v1/caisses/montpellier/cycles/2026-11/reconcile"},
+      {Command::cycle_close, "POST /api/v1/caisses/montpellier/cycles/2026-11/close"},
+      {Command::cycle_status, "GET /api/v1/caisses/montpellier/cycles/2026-11"},
+  };
+  for (const auto& [command, route] : routes) {
+    OneShotServer server(http_response(200, "OK", kSummaryBody));
+    auto result = run(cycle_at(server.url(), command));
+    EXPECT_EQ(result.code, kExitOk) << route << ": " << result.err;
+    EXPECT_EQ(server.head().rfind(std::string(route) + " HTTP/1.1\r\n", 0), 0u) << server.head();
+    EXPECT_EQ(result.out.rfind("cycle 2026-11 of montpellier: approved\n"
+                               "total 200.00 MONA for 2 households\n",
+                               0),
+              0u)
+        << result.out;
+    EXPECT_EQ(result.err, "") << route;
+    if (is_post(command)) {
+      EXPECT_NE(server.head().find("\r\nContent-Length: 0\r\n"), std::string::npos) << route;
+      EXPECT_TRUE(is_32_hex(idempotency_key_of(server.head()))) << server.head();
+    } else {
+      EXPECT_EQ(idempotency_key_of(server.head()), "") << route;
+    }
+  }
+}
+
+TEST(RunCommand, EachPostCarriesAFreshRandomIdempotencyKey) {
+  std::string keys[2];
+  for (auto& key : keys) {
+    OneShotServer server(http_response(200, "OK", kSummaryBody));
+    ASSERT_EQ(run(cycle_at(server.url(), Command::cycle_approve)).code, kExitOk);
+    key = idempotency_key_of(server.head());
+    EXPECT_TRUE(is_32_hex(key)) << key;
+  }
+  EXPECT_NE(keys[0], keys[1]);
+  EXPECT_TRUE(is_idempotency_key(random_idempotency_key()));
+  EXPECT_NE(random_idempotency_key(), random_idempotency_key());
+}
+
+TEST(RunCommand, JsonPrintsTheAnswerAndTheIdempotencyKeyOnStandardError) {
+  OneShotServer server(http_response(200, "OK", kSummaryBody));
+  Invocation invocation = cycle_at(server.url(), Command::cycle_compute);
+  invocation.json = true;
+  Services services;
+  services.idempotency_key = [] { return std::string("feedfacefeedfacefeedfacefeedface"); };
+  auto result = run(invocation, services);
+  EXPECT_EQ(result.code, kExitOk) << result.err;
+  EXPECT_EQ(result.out, std::string(kSummaryBody) + "\n");
+  EXPECT_EQ(result.err, "caissectl: Idempotency-Key: feedfacefeedfacefeedfacefeedface\n");
+  EXPECT_EQ(idempotency_key_of(server.head()), "feedfacefeedfacefeedfacefeedface");
+}
+
+TEST(RunCommand, BlockedDispatchPrintsTheDaemonsReasonAndExits1) {
+  OneShotServer server(http_response(
+      409, "Conflict",
+      R"({"error":"cycle 2026-11 of montpellier is blocked: funds 450.00, total 600.00, shortfall 150.00 MONA"})"));
+  auto result = run(cycle_at(server.url(), Command::cycle_dispatch));
+  EXPECT_EQ(result.code, kExitRefused);
+  EXPECT_EQ(result.err,
+            "caissectl: the daemon refused (HTTP 409): cycle 2026-11 of montpellier is blocked: "
+            "funds 450.00, total 600.00, shortfall 150.00 MONA\n");
+  EXPECT_EQ(result.out, "");
+}
+
+TEST(RunCommand, CycleReportGetsTheReportAndRendersIt) {
+  std::string report = std::string(R"({"summary":)") + kSummaryBody +
+                       R"(,"money_in":[],"money_out":[],"lines":[{"household_id":"H-0001",)"
+                       R"("amount_minor":10000,"status":"NOT_SENT","external_ref":null,)"
+                       R"("message":""}]})";
+  OneShotServer server(http_response(200, "OK", report));
+  auto result = run(cycle_at(server.url(), Command::cycle_report));
+  EXPECT_EQ(result.code, kExitOk) << result.err;
+  EXPECT_EQ(server.head().rfind("GET /api/v1/caisses/montpellier/cycles/2026-11/report HTTP/1.1",
+                                0),
+            0u);
+  EXPECT_NE(result.out.find("\nlines (MONA):\n"
+                            "  HOUSEHOLD  AMOUNT  STATUS    REFERENCE  MESSAGE\n"
+                            "  H-0001     100.00  NOT_SENT  -          -\n"),
+            std::string::npos)
+      << result.out;
+}
+
+// A file in the test's temporary directory, removed at the end of the test.
+class ImportFile {
+ public:
+  explicit ImportFile(const std::string& content)
+      : path_(std::filesystem::temp_directory_path() /
+              ("caissectl-import-" + std::to_string(::getpid()) + "-" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".csv")) {
+    std::ofstream(path_, std::ios::binary) << content;
+  }
+  ~ImportFile() { std::filesystem::remove(path_); }
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+Invocation import_at(const std::string& url, const std::string& kind, const std::string& file) {
+  Invocation invocation = status_at(url);
+  invocation.command = Command::import;
+  invocation.caisse = "montpellier";
+  invocation.import_kind = kind;
+  invocation.file = file;
+  return invocation;
+}
+
+TEST(RunCommand, ImportPostsTheFilesBytesAsCsv) {
+  const std::string csv = "household_id;adults;children\r\nH-0001;2;1\r\nH-0002;1;0\r\n\xEF\xBB";
+  ImportFile file(csv);
+  OneShotServer server(http_response(
+      200, "OK", R"({"kind":"households","file_lines":3,"inserted":2,"updated":0,"unchanged":0})"));
+  auto result = run(import_at(server.url(), "households", file.path()));
+  EXPECT_EQ(result.code, kExitOk) << result.err;
+  EXPECT_EQ(result.out, "households: 3 lines in the file; 2 inserted, 0 updated, 0 unchanged\n");
+  EXPECT_EQ(result.err, "");
+  std::string head = server.head();
+  EXPECT_EQ(head.rfind("POST /api/v1/caisses/montpellier/imports/households HTTP/1.1\r\n", 0), 0u)
+      << head;
+  EXPECT_NE(head.find("\r\nContent-Type: text/csv\r\n"), std::string::npos) << head;
+  EXPECT_TRUE(is_32_hex(idempotency_key_of(head))) << head;
+  EXPECT_EQ(server.body(), csv);
+}
+
+TEST(RunCommand, ImportErrorsArePrintedEveryOneOfThem) {
+  ImportFile file("household_id;adults\nH-1;deux\n");
+  OneShotServer server(http_response(
+      422, "Unprocessable Entity",
+      R"({"error":"households.csv:14: column adults: \"deux\" is not a whole number\n)"
+      R"(households.csv:20: column household_id: duplicate \"H-0007\"\n"})"));
+  auto result = run(import_at(server.url(), "households", file.path()));
+  EXPECT_EQ(result.code, kExitRefused);
+  EXPECT_EQ(result.err,
+            "caissectl: the daemon refused (HTTP 422):\n"
+            "  households.csv:14: column adults: \"deux\" is not a whole number\n"
+            "  households.csv:20: column household_id: duplicate \"H-0007\"\n");
+  EXPECT_EQ(result.out, "");
+}
+
+TEST(RunCommand, UnreadableImportFileIsWrongUsageAndNothingIsSent) {
+  // Nothing listens at this URL: reaching for the daemon would exit 3, not 2.
+  const std::string url = "http://127.0.0.1:" + std::to_string(closed_port());
+  auto missing = run(import_at(url, "members", "/nonexistent/members.csv"));
+  EXPECT_EQ(missing.code, kExitUsage);
+  EXPECT_EQ(missing.err,
+            "caissectl: cannot read import file /nonexistent/members.csv: No such file or "
+            "directory\n");
+  auto directory = run(import_at(url, "members", "/"));
+  EXPECT_EQ(directory.code, kExitUsage);
+  EXPECT_EQ(directory.err, "caissectl: cannot read import file /: Is a directory\n");
+}
+
+TEST(RunCommand, LedgerCheckExits1WhenAnInvariantIsBroken) {
+  const std::string broken =
+      R"({"caisse":"montpellier","ok":false,"invariants":[{"name":"entries_balance","ok":false,)"
+      R"("expected_minor":0,"actual_minor":5,"detail":"d"}]})";
+  {
+    OneShotServer server(http_response(200, "OK", broken));
+    Invocation invocation = status_at(server.url());
+    invocation.command = Command::ledger_check;
+    invocation.caisse = "montpellier";
+    auto result = run(invocation);
+    EXPECT_EQ(result.code, kExitRefused);
+    EXPECT_EQ(result.out.rfind("ledger of montpellier: FAILED, 1 of 1 invariant broken\n", 0), 0u)
+        << result.out;
+    EXPECT_NE(result.out.find("  FAILED  entries_balance"), std::string::npos) << result.out;
+    EXPECT_EQ(server.head().rfind("GET /api/v1/caisses/montpellier/ledger/check HTTP/1.1", 0), 0u);
+    EXPECT_EQ(idempotency_key_of(server.head()), "");
+  }
+  {
+    OneShotServer server(http_response(200, "OK", broken));
+    Invocation invocation = status_at(server.url());
+    invocation.command = Command::ledger_check;
+    invocation.caisse = "montpellier";
+    invocation.json = true;
+    auto result = run(invocation);
+    EXPECT_EQ(result.code, kExitRefused) << "scripts see the failure too";
+    EXPECT_EQ(result.out, broken + "\n");
+  }
+  {
+    OneShotServer server(http_response(
+        200, "OK", R"({"caisse":"montpellier","ok":true,"invariants":[]})"));
+    Invocation invocation = status_at(server.url());
+    invocation.command = Command::ledger_check;
+    invocation.caisse = "montpellier";
+    auto result = run(invocation);
+    EXPECT_EQ(result.code, kExitOk) << result.err;
+    EXPECT_EQ(result.out, "ledger of montpellier: OK, 0 invariants hold\n");
+  }
+}
+
+TEST(RunCommand, NoCycleIsA404WithTheDaemonsMessage) {
+  OneShotServer server(
+      http_response(404, "Not Found", R"({"error":"no cycle 2026-11 for caisse montpellier"})"));
+  auto result = run(cycle_at(server.url(), Command::cycle_status));
+  EXPECT_EQ(result.code, kExitRefused);
+  EXPECT_EQ(result.err,
+            "caissectl: the daemon refused (HTTP 404): no cycle 2026-11 for caisse montpellier\n");
+}
+
+TEST(RunCommand, ControlCharactersInTheDaemonsErrorCannotDriveTheTerminal) {
+  OneShotServer server(http_response(409, "Conflict", R"({"error":"bad\u001b[2J state"})"));
+  auto result = run(cycle_at(server.url(), Command::cycle_close));
+  EXPECT_EQ(result.code, kExitRefused);
+  EXPECT_EQ(result.err, "caissectl: the daemon refused (HTTP 409): bad [2J state\n");
+}
+
+TEST(ApiTarget, PercentEncodesEverySegment) {
+  Invocation invocation;
+  invocation.command = Command::cycle_approve;
+  invocation.caisse = "a b";
+  invocation.month = "2026/11";
+  EXPECT_EQ(api_target(invocation), "/api/v1/caisses/a%20b/cycles/2026%2F11/approve");
+  invocation.command = Command::import;
+  invocation.import_kind = "house holds";
+  EXPECT_EQ(api_target(invocation), "/api/v1/caisses/a%20b/imports/house%20holds");
 }
 
 TEST(RunCommand, HelpPrintsUsageWithoutContactingAnyone) {

@@ -85,11 +85,151 @@ TEST(ParseCommandLine, WrongUsageIsAnError) {
   EXPECT_EQ(parse_error({"plugin", "describe", "a", "b"}), "unexpected argument 'b'");
 }
 
+TEST(ParseCommandLine, EveryCycleActionWithCaisseAndMonth) {
+  const std::pair<const char*, Command> actions[] = {
+      {"compute", Command::cycle_compute},     {"approve", Command::cycle_approve},
+      {"dispatch", Command::cycle_dispatch},   {"reconcile", Command::cycle_reconcile},
+      {"close", Command::cycle_close},         {"status", Command::cycle_status},
+      {"report", Command::cycle_report},
+  };
+  for (const auto& [word, command] : actions) {
+    auto inv = parse_ok({"cycle", word, "--caisse", "montpellier", "--month", "2026-11"});
+    EXPECT_EQ(inv.command, command) << word;
+    EXPECT_EQ(inv.caisse, "montpellier") << word;
+    EXPECT_EQ(inv.month, "2026-11") << word;
+    EXPECT_EQ(command_name(inv), std::string("cycle ") + word);
+  }
+}
+
+TEST(ParseCommandLine, CycleOptionsInEitherFormAndPosition) {
+  auto inv = parse_ok({"--month=2026-01", "--json", "cycle", "report", "--caisse=nantes-ouest_2"});
+  EXPECT_EQ(inv.command, Command::cycle_report);
+  EXPECT_EQ(inv.caisse, "nantes-ouest_2");
+  EXPECT_EQ(inv.month, "2026-01");
+  EXPECT_TRUE(inv.json);
+}
+
+TEST(ParseCommandLine, ImportEveryKindWithItsFile) {
+  for (const char* kind : {"households", "members", "contributions", "funders"}) {
+    auto inv = parse_ok({"import", kind, "--caisse", "montpellier", "/data/x.csv"});
+    EXPECT_EQ(inv.command, Command::import);
+    EXPECT_EQ(inv.import_kind, kind);
+    EXPECT_EQ(inv.file, "/data/x.csv");
+    EXPECT_EQ(inv.caisse, "montpellier");
+    EXPECT_EQ(command_name(inv), std::string("import ") + kind);
+  }
+}
+
+TEST(ParseCommandLine, DoubleDashLetsAFileStartWithADash) {
+  auto inv = parse_ok({"import", "members", "--caisse", "m", "--", "-members.csv"});
+  EXPECT_EQ(inv.file, "-members.csv");
+  EXPECT_EQ(parse_error({"status", "--", "--help"}), "unexpected argument '--help'");
+  EXPECT_EQ(parse_ok({"--help", "status", "--", "x"}).command, Command::help);
+}
+
+TEST(ParseCommandLine, LedgerCheck) {
+  auto inv = parse_ok({"ledger", "check", "--caisse", "montpellier"});
+  EXPECT_EQ(inv.command, Command::ledger_check);
+  EXPECT_EQ(inv.caisse, "montpellier");
+  EXPECT_TRUE(inv.month.empty());
+}
+
+TEST(ParseCommandLine, WrongCycleImportAndLedgerUsageIsAnError) {
+  EXPECT_EQ(parse_error({"cycle"}),
+            "cycle: expected an action (compute, approve, dispatch, reconcile, close, status or "
+            "report)");
+  EXPECT_EQ(parse_error({"cycle", "run", "--caisse", "m", "--month", "2026-11"}),
+            "cycle: unknown action 'run' (expected compute, approve, dispatch, reconcile, close, "
+            "status or report)");
+  EXPECT_EQ(parse_error({"cycle", "compute", "--month", "2026-11"}),
+            "cycle compute: --caisse ID is required");
+  EXPECT_EQ(parse_error({"cycle", "approve", "--caisse", "m"}),
+            "cycle approve: --month YYYY-MM is required");
+  EXPECT_EQ(parse_error({"cycle", "status", "--caisse", "m", "--month"}), "--month needs a value");
+  EXPECT_EQ(parse_error({"cycle", "close", "--caisse", "m", "--month", "2026-11", "now"}),
+            "unexpected argument 'now'");
+
+  EXPECT_EQ(parse_error({"import"}),
+            "import: expected a kind (households, members, contributions or funders)");
+  EXPECT_EQ(parse_error({"import", "people", "--caisse", "m", "f.csv"}),
+            "import: unknown kind 'people' (expected households, members, contributions or "
+            "funders)");
+  EXPECT_EQ(parse_error({"import", "households", "--caisse", "m"}),
+            "import households: expected the FILE to import");
+  EXPECT_EQ(parse_error({"import", "households", "f.csv"}),
+            "import households: --caisse ID is required");
+  EXPECT_EQ(parse_error({"import", "households", "--caisse", "m", "a.csv", "b.csv"}),
+            "unexpected argument 'b.csv'");
+
+  EXPECT_EQ(parse_error({"ledger"}), "ledger: expected 'check'");
+  EXPECT_EQ(parse_error({"ledger", "repair", "--caisse", "m"}),
+            "ledger: unknown subcommand 'repair' (expected 'check')");
+  EXPECT_EQ(parse_error({"ledger", "check"}), "ledger check: --caisse ID is required");
+}
+
+TEST(ParseCommandLine, CaisseAndMonthOnlyWhereTheyApply) {
+  EXPECT_EQ(parse_error({"status", "--caisse", "m"}), "--caisse does not apply to 'status'");
+  EXPECT_EQ(parse_error({"plugin", "list", "--month", "2026-11"}),
+            "--month does not apply to 'plugin list'");
+  EXPECT_EQ(parse_error({"import", "funders", "--caisse", "m", "--month", "2026-11", "f.csv"}),
+            "--month does not apply to 'import funders'");
+  EXPECT_EQ(parse_error({"ledger", "check", "--caisse", "m", "--month", "2026-11"}),
+            "--month does not apply to 'ledger check'");
+}
+
+TEST(ParseCommandLine, BadCaisseOrMonthSaysWhatIsExpected) {
+  EXPECT_EQ(parse_error({"cycle", "status", "--caisse", "Montpellier", "--month", "2026-11"}),
+            "--caisse 'Montpellier' is not a caisse id: expected lowercase letters, digits, '-' "
+            "or '_', starting with a letter or digit");
+  EXPECT_EQ(parse_error({"ledger", "check", "--caisse", "../admin"}),
+            "--caisse '../admin' is not a caisse id: expected lowercase letters, digits, '-' or "
+            "'_', starting with a letter or digit");
+  EXPECT_EQ(parse_error({"cycle", "status", "--caisse", "m", "--month", "2026-13"}),
+            "--month '2026-13' is not a month: expected YYYY-MM, e.g. 2026-11");
+  EXPECT_EQ(parse_error({"cycle", "status", "--caisse", "m", "--month", "11/2026"}),
+            "--month '11/2026' is not a month: expected YYYY-MM, e.g. 2026-11");
+}
+
+TEST(IsMonth, AcceptsOnlyYyyyMmWithARealMonth) {
+  EXPECT_TRUE(is_month("2026-11"));
+  EXPECT_TRUE(is_month("2026-01"));
+  EXPECT_TRUE(is_month("1999-12"));
+  EXPECT_FALSE(is_month("2026-00"));
+  EXPECT_FALSE(is_month("2026-13"));
+  EXPECT_FALSE(is_month("2026-1"));
+  EXPECT_FALSE(is_month("2026-011"));
+  EXPECT_FALSE(is_month("26-11"));
+  EXPECT_FALSE(is_month("2026/11"));
+  EXPECT_FALSE(is_month("2026-11-01"));
+  EXPECT_FALSE(is_month("２０２６-11"));
+  EXPECT_FALSE(is_month(""));
+}
+
+TEST(IsCaisseId, FollowsTheConfigurationsRule) {
+  EXPECT_TRUE(is_caisse_id("montpellier"));
+  EXPECT_TRUE(is_caisse_id("nantes-ouest"));
+  EXPECT_TRUE(is_caisse_id("0ab_c"));
+  EXPECT_TRUE(is_caisse_id(std::string(63, 'a')));
+  EXPECT_FALSE(is_caisse_id(std::string(64, 'a')));
+  EXPECT_FALSE(is_caisse_id(""));
+  EXPECT_FALSE(is_caisse_id("-m"));
+  EXPECT_FALSE(is_caisse_id("_m"));
+  EXPECT_FALSE(is_caisse_id("Mont"));
+  EXPECT_FALSE(is_caisse_id("a b"));
+  EXPECT_FALSE(is_caisse_id("a/b"));
+  EXPECT_FALSE(is_caisse_id("a.b"));
+  EXPECT_FALSE(is_caisse_id("é"));
+}
+
 TEST(UsageText, NamesEveryCommandOptionAndExitCode) {
   std::string usage = usage_text();
-  for (const char* word : {"status", "plugin list", "plugin describe NAME", "--url", "--token-file",
-                           "--ca-file", "--json", "CAISSE_URL", "CAISSE_TOKEN", "0  done",
-                           "1  the daemon refused", "2  wrong usage", "3  the daemon cannot"}) {
+  for (const char* word :
+       {"status", "plugin list", "plugin describe NAME", "cycle ACTION --caisse ID --month YYYY-MM",
+        "compute", "approve", "dispatch", "reconcile", "close", "report",
+        "import KIND --caisse ID FILE", "households", "members", "contributions", "funders",
+        "ledger check --caisse ID", "--url", "--token-file", "--ca-file", "--caisse ID",
+        "--month YYYY-MM", "--json", "CAISSE_URL", "CAISSE_TOKEN", "0  done",
+        "1  the daemon refused", "2  wrong usage", "3  the daemon cannot"}) {
     EXPECT_NE(usage.find(word), std::string::npos) << word;
   }
 }

@@ -128,6 +128,184 @@ TEST(RenderPluginDetail, EmptySchemaSaysNone) {
   EXPECT_NE(render_plugin_detail(plugin).find("\nconfig: none\n"), std::string::npos);
 }
 
+constexpr const char* kApprovedSummary = R"json({"caisse":"montpellier","month":"2026-11",
+  "state":"approved","currency":"MONA","minor_unit":2,
+  "rule_version":"per_person 1.0.0 (instance allocation, from 2025-01)","household_count":350,
+  "total_minor":3500000,"computed_by":"alice","computed_at":"2026-11-24T10:00:00Z",
+  "approved_by":"bob","approved_at":"2026-11-25T08:30:00Z","funds_minor":4000005,
+  "shortfall_minor":0,
+  "lines":{"NOT_SENT":{"count":350,"amount_minor":3500000},"PENDING":{"count":0,"amount_minor":0},
+           "SUCCEEDED":{"count":0,"amount_minor":0},"DECLINED":{"count":0,"amount_minor":0},
+           "UNKNOWN":{"count":0,"amount_minor":0}}})json";
+
+TEST(RenderCycleSummary, PrintsTotalStateWhoAndWhenAndLinesByStatus) {
+  EXPECT_EQ(render_cycle_summary(json::parse(kApprovedSummary)),
+            "cycle 2026-11 of montpellier: approved\n"
+            "total 35000.00 MONA for 350 households\n"
+            "rule per_person 1.0.0 (instance allocation, from 2025-01)\n"
+            "computed by alice at 2026-11-24T10:00:00Z\n"
+            "approved by bob at 2026-11-25T08:30:00Z\n"
+            "funds 40000.05 MONA\n"
+            "lines by status (MONA):\n"
+            "  STATUS     COUNT    AMOUNT\n"
+            "  NOT_SENT     350  35000.00\n"
+            "  PENDING        0      0.00\n"
+            "  SUCCEEDED      0      0.00\n"
+            "  DECLINED       0      0.00\n"
+            "  UNKNOWN        0      0.00\n");
+}
+
+TEST(RenderCycleSummary, ShowsTheShortfallAndWhatIsNotDoneYet) {
+  auto summary = json::parse(R"({"caisse":"montpellier","month":"2026-11","state":"computed",
+    "currency":"MONA","minor_unit":2,"rule_version":"per_person 1.0.0","household_count":1,
+    "total_minor":60000,"computed_by":"alice","computed_at":"2026-11-24T10:00:00Z",
+    "approved_by":null,"approved_at":null,"funds_minor":45000,"shortfall_minor":15000,
+    "lines":{"UNKNOWN":{"count":1,"amount_minor":60000},"NOT_SENT":{"count":0,"amount_minor":0},
+             "RETRYING":{"count":2,"amount_minor":-5}}})");
+  EXPECT_EQ(render_cycle_summary(summary),
+            "cycle 2026-11 of montpellier: computed\n"
+            "total 600.00 MONA for 1 household\n"
+            "rule per_person 1.0.0\n"
+            "computed by alice at 2026-11-24T10:00:00Z\n"
+            "not approved yet\n"
+            "funds 450.00 MONA\n"
+            "shortfall 150.00 MONA: the funds do not cover the total\n"
+            "lines by status (MONA):\n"
+            "  STATUS    COUNT  AMOUNT\n"
+            "  NOT_SENT      0    0.00\n"
+            "  UNKNOWN       1  600.00\n"
+            "  RETRYING      2   -0.05\n");
+}
+
+TEST(RenderCycleSummary, AmountsFollowTheCurrencysMinorUnitWithoutFloatingPoint) {
+  auto summary = json::parse(R"({"caisse":"c","month":"2026-02","state":"closed","currency":"JPY",
+    "minor_unit":0,"household_count":2,"total_minor":9007199254740993,"computed_by":"a",
+    "computed_at":"t","approved_by":"b","approved_at":"u","funds_minor":null,
+    "shortfall_minor":null,"lines":{}})");
+  EXPECT_EQ(render_cycle_summary(summary),
+            "cycle 2026-02 of c: closed\n"
+            "total 9007199254740993 JPY for 2 households\n"
+            "rule -\n"
+            "computed by a at t\n"
+            "approved by b at u\n"
+            "lines by status: none\n");
+  auto four = json::parse(R"({"currency":"X","minor_unit":4,"total_minor":-7})");
+  EXPECT_NE(render_cycle_summary(four).find("total -0.0007 X for - households\n"),
+            std::string::npos)
+      << render_cycle_summary(four);
+}
+
+TEST(RenderCycleSummary, UnexpectedShapesPrintDashesInsteadOfThrowing) {
+  EXPECT_EQ(render_cycle_summary(json::parse("[]")),
+            "cycle - of -: -\n"
+            "total - - for - households\n"
+            "rule -\n"
+            "not computed yet\n"
+            "not approved yet\n"
+            "lines by status: none\n");
+  auto odd = json::parse(R"({"minor_unit":"2","total_minor":1.5,"funds_minor":12,
+    "lines":{"PENDING":7}})");
+  std::string out = render_cycle_summary(odd);
+  EXPECT_NE(out.find("funds 12 minor units -\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("  PENDING      -       -\n"), std::string::npos) << out;
+}
+
+TEST(RenderCycleReport, PrintsSummaryMoneyInAndOutThenEveryLine) {
+  std::string report = std::string(R"({"summary":)") + kApprovedSummary + R"(,
+    "money_in":[{"source":"contributions","funder":null,"amount_minor":1500000},
+                {"source":"grant","funder":"ccas-nantes","amount_minor":2500005}],
+    "money_out":[{"kind":"allocations","amount_minor":3500000}],
+    "lines":[{"household_id":"H-0001","amount_minor":10000,"rule_version":"r",
+              "operation_id":"alloc/montpellier/2026-11/H-0001","status":"SUCCEEDED",
+              "attempts":1,"external_ref":"T-1","message":""},
+             {"household_id":"H-0002","amount_minor":25050,"rule_version":"r",
+              "operation_id":"alloc/montpellier/2026-11/H-0002","status":"DECLINED",
+              "attempts":2,"external_ref":null,"message":"account closed\nby the bank"}]})";
+  EXPECT_EQ(render_cycle_report(json::parse(report)),
+            "cycle 2026-11 of montpellier: approved\n"
+            "total 35000.00 MONA for 350 households\n"
+            "rule per_person 1.0.0 (instance allocation, from 2025-01)\n"
+            "computed by alice at 2026-11-24T10:00:00Z\n"
+            "approved by bob at 2026-11-25T08:30:00Z\n"
+            "funds 40000.05 MONA\n"
+            "lines by status (MONA):\n"
+            "  STATUS     COUNT    AMOUNT\n"
+            "  NOT_SENT     350  35000.00\n"
+            "  PENDING        0      0.00\n"
+            "  SUCCEEDED      0      0.00\n"
+            "  DECLINED       0      0.00\n"
+            "  UNKNOWN        0      0.00\n"
+            "\n"
+            "money in (MONA):\n"
+            "  SOURCE         FUNDER         AMOUNT\n"
+            "  contributions  -            15000.00\n"
+            "  grant          ccas-nantes  25000.05\n"
+            "\n"
+            "money out (MONA):\n"
+            "  KIND           AMOUNT\n"
+            "  allocations  35000.00\n"
+            "\n"
+            "lines (MONA):\n"
+            "  HOUSEHOLD  AMOUNT  STATUS     REFERENCE  MESSAGE\n"
+            "  H-0001     100.00  SUCCEEDED  T-1        -\n"
+            "  H-0002     250.50  DECLINED   -          account closed by the bank\n");
+}
+
+TEST(RenderCycleReport, EmptySectionsSayNone) {
+  auto report = json::parse(R"({"summary":{"caisse":"m","month":"2026-11","state":"computed",
+    "currency":"MONA","minor_unit":2,"household_count":0,"total_minor":0},
+    "money_in":[],"money_out":[],"lines":[]})");
+  std::string out = render_cycle_report(report);
+  EXPECT_NE(out.find("total 0.00 MONA for 0 households\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("\nmoney in: none\n\nmoney out: none\n\nlines: none\n"), std::string::npos)
+      << out;
+  EXPECT_NO_THROW(render_cycle_report(json::parse("null")));
+}
+
+TEST(RenderImport, PrintsWhatTheDaemonDidWithTheFile) {
+  auto result = json::parse(
+      R"({"kind":"households","file_lines":101,"inserted":100,"updated":0,"unchanged":0})");
+  EXPECT_EQ(render_import(result),
+            "households: 101 lines in the file; 100 inserted, 0 updated, 0 unchanged\n");
+}
+
+TEST(RenderLedgerCheck, AllInvariantsHold) {
+  auto check = json::parse(R"({"caisse":"montpellier","ok":true,"invariants":[
+    {"name":"entries_balance","ok":true,"expected_minor":0,"actual_minor":0,
+     "detail":"debits equal credits"},
+    {"name":"cycle_totals","ok":true,"expected_minor":3500000,"actual_minor":3500000,
+     "detail":""}]})");
+  EXPECT_EQ(render_ledger_check(check),
+            "ledger of montpellier: OK, 2 invariants hold\n"
+            "  RESULT  INVARIANT        EXPECTED_MINOR  ACTUAL_MINOR  DETAIL\n"
+            "  OK      entries_balance               0             0  debits equal credits\n"
+            "  OK      cycle_totals            3500000       3500000  -\n");
+}
+
+TEST(RenderLedgerCheck, SaysWhichInvariantFailed) {
+  auto check = json::parse(R"({"caisse":"montpellier","ok":false,"invariants":[
+    {"name":"entries_balance","ok":false,"expected_minor":0,"actual_minor":-1500,
+     "detail":"transaction 42 does not balance"},
+    {"name":"cycle_totals","ok":true,"expected_minor":null,"actual_minor":null,"detail":"x"}]})");
+  EXPECT_EQ(render_ledger_check(check),
+            "ledger of montpellier: FAILED, 1 of 2 invariants broken\n"
+            "  RESULT  INVARIANT        EXPECTED_MINOR  ACTUAL_MINOR  DETAIL\n"
+            "  FAILED  entries_balance               0         -1500  transaction 42 does not "
+            "balance\n"
+            "  OK      cycle_totals                  -             -  x\n");
+  EXPECT_EQ(render_ledger_check(json::parse(R"({"caisse":"m","ok":"yes"})")),
+            "ledger of m: FAILED\n");
+}
+
+TEST(FormatTable, RightAlignedColumnsArePaddedOnTheLeft) {
+  EXPECT_EQ(format_table({{"A", "1", "x"}, {"BB", "100", "y"}}, 0, {1}),
+            "A     1  x\n"
+            "BB  100  y\n");
+  EXPECT_EQ(format_table({{"A", "1"}, {"BB", "100"}}, 2, {1}),
+            "  A     1\n"
+            "  BB  100\n");
+}
+
 TEST(FormatUptime, UsesTheLargestUnitsThatMatter) {
   EXPECT_EQ(format_uptime(0), "0s");
   EXPECT_EQ(format_uptime(45), "45s");
