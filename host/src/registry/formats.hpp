@@ -1,0 +1,44 @@
+// The CSV formats of the registry, shared by import and export so that they cannot drift apart
+// (docs/registry.md describes them for operators). Internal to caisse_registry.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace caisse::host::registry::format {
+
+// Amounts of the registry are euros with two decimals.
+constexpr const char* kEuro = "EUR";
+constexpr int kEuroMinorUnit = 2;
+
+// Every column is required in the header (its cells may be empty where the format says so):
+// a file that leaves one out is refused rather than read as "all empty".
+inline const std::vector<std::string> kHouseholdColumns = {"household_id", "adults",    "children",
+                                                           "joined_via",   "joined_on", "left_on"};
+inline const std::vector<std::string> kMemberColumns = {"member_id", "household_id", "name",
+                                                        "email", "iban"};
+inline const std::vector<std::string> kMemberColumnsWithoutPersonalData = {"member_id",
+                                                                           "household_id"};
+inline const std::vector<std::string> kContributionColumns = {"household_id", "amount", "method",
+                                                              "lock_in_months", "from"};
+inline const std::vector<std::string> kFunderColumns = {"funder_id", "name",           "kind",
+                                                        "earmark",   "pledged_amount", "note"};
+inline const std::vector<std::string> kReceiptColumns = {"reference",    "date",      "source",
+                                                         "household_id", "funder_id", "amount"};
+
+inline const std::vector<std::string_view> kJoinedVia = {"self",           "association", "ccas",
+                                                         "social_service", "lottery",     "other"};
+inline const std::vector<std::string_view> kMethods = {"card", "sepa_debit", "transfer", "cash"};
+inline const std::vector<std::string_view> kFunderKinds = {"public", "private", "foundation",
+                                                           "other"};
+inline const std::vector<std::string_view> kEarmarks = {"allocations", "operations"};
+inline const std::vector<std::string_view> kReceiptSources = {"contribution", "grant"};
+
+constexpr int kMaxPeople = 99;         // adults or children in one household
+constexpr int kMaxLockInMonths = 120;  // ten years
+constexpr std::size_t kMaxIdLength = 64;
+constexpr std::size_t kMaxReferenceLength = 100;
+constexpr std::size_t kMaxTextLength = 500;  // names, notes
+
+}  // namespace caisse::host::registry::format

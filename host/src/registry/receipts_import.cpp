@@ -1,0 +1,196 @@
+// receipts.csv: reference, date, source, household_id, funder_id, amount. Each receipt is
+// recorded once and posted to the caisse's ledger under the key "receipt/<reference>": bank +x
+// EUR, and contributions -x (source contribution) or grant:<funder_id> -x (source grant).
+#include <algorithm>
+#include <map>
+
+#include "ledger/chart.hpp"
+#include "ledger/journal.hpp"
+#include "money/money.hpp"
+#include "registry/formats.hpp"
+#include "registry/import_support.hpp"
+
+namespace caisse::host::registry::detail {
+namespace {
+
+struct ReceiptRow {
+  std::size_t line = 0;
+  std::string reference;
+  csv::Date date;
+  std::string source;
+  std::optional<std::string> household_id;
+  std::optional<std::string> funder_id;
+  std::int64_t amount_minor = 0;
+};
+
+bool is_reference(std::string_view text) {
+  if (text.empty() || text.size() > format::kMaxReferenceLength) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.' || c == '/' || c == ':';
+  });
+}
+
+Result<std::string> reference_of(const csv::Record& record) {
+  auto text = record.required_text("reference");
+  if (!text) return text.error();
+  if (!is_reference(*text)) {
+    return record.error("reference", "\"" + *text +
+                                         "\" is not a reference (1 to 100 letters, digits, "
+                                         "_ - . / or :)");
+  }
+  return text;
+}
+
+std::optional<ReceiptRow> read_row(const csv::Record& record, Problems& problems) {
+  auto reference = problems.take(reference_of(record));
+  auto date = problems.take(record.date("date"));
+  auto source = problems.take(one_of(record, "source", format::kReceiptSources));
+  auto household = problems.take(optional_identifier(record, "household_id"));
+  auto funder = problems.take(optional_identifier(record, "funder_id"));
+  auto amount = problems.take(euro_amount(record, "amount", 1));
+  if (!reference || !date || !source || !household || !funder || !amount) return std::nullopt;
+  bool consistent = true;
+  if (*source == "contribution") {
+    if (!*household) {
+      problems.add(record.error("household_id", "is empty; a contribution names its household"));
+      consistent = false;
+    }
+    if (*funder) {
+      problems.add(record.error("funder_id", "must be empty for a contribution"));
+      consistent = false;
+    }
+  } else {
+    if (!*funder) {
+      problems.add(record.error("funder_id", "is empty; a grant names its funder"));
+      consistent = false;
+    }
+    if (*household) {
+      problems.add(record.error("household_id", "must be empty for a grant"));
+      consistent = false;
+    }
+  }
+  if (!consistent) return std::nullopt;
+  return ReceiptRow{record.line(), *reference, *date, *source, *household, *funder, *amount};
+}
+
+// What differs between a recorded receipt and a row of the file, "" when nothing does.
+std::string differences(const store::PgResult& recorded, int r, const ReceiptRow& row) {
+  std::string out;
+  auto compare = [&](std::string_view column, std::string_view before, std::string_view now) {
+    if (before == now) return;
+    if (!out.empty()) out += ", ";
+    out += std::string(column) + " \"" + std::string(before) + "\" recorded, \"" +
+           std::string(now) + "\" in the file";
+  };
+  compare("date", recorded.get(r, 1), csv::format_date(row.date));
+  compare("source", recorded.get(r, 2), row.source);
+  compare("household_id", recorded.get(r, 3), row.household_id.value_or(""));
+  compare("funder_id", recorded.get(r, 4), row.funder_id.value_or(""));
+  const std::int64_t amount = std::stoll(std::string(recorded.get(r, 5)));
+  compare("amount", money::format_decimal(amount, format::kEuroMinorUnit),
+          money::format_decimal(row.amount_minor, format::kEuroMinorUnit));
+  return out;
+}
+
+}  // namespace
+
+Result<ImportReport> import_receipts(store::PgConnection& db, const config::CaisseConfig& caisse,
+                                     const csv::Table& table) {
+  const std::string& file = table.header->file;
+  auto at = [&](const ReceiptRow& row, std::string_view column) {
+    return file + ":" + std::to_string(row.line) + ": column " + std::string(column) + ": ";
+  };
+
+  Problems problems;
+  std::vector<ReceiptRow> rows;
+  std::map<std::string, std::size_t> first_line;
+  References households("registry_households", "household_id", "household",
+                        "import the households first");
+  References funders("registry_funders", "funder_id", "funder", "import the funders first");
+  std::vector<std::string> references;
+  for (const auto& record : table.records) {
+    const bool fresh = first_seen(record, "reference", first_line, problems);
+    households.note(record);
+    funders.note(record);
+    auto row = read_row(record, problems);
+    if (!row || !fresh) continue;
+    references.push_back(row->reference);
+    rows.push_back(std::move(*row));
+  }
+  auto known_households = households.check(db, caisse.id, table, problems);
+  if (!known_households) return known_households.error();
+  auto known_funders = funders.check(db, caisse.id, table, problems);
+  if (!known_funders) return known_funders.error();
+  std::map<std::string, int> recorded_row;
+  auto recorded = db.exec_params(
+      "SELECT reference, to_char(received_on, 'YYYY-MM-DD'), source, coalesce(household_id, ''),"
+      "       coalesce(funder_id, ''), amount_minor"
+      "  FROM registry_receipts WHERE caisse_id = $1 AND reference = ANY($2::text[])",
+      {caisse.id, text_array(references)});
+  if (!recorded) return recorded.error();
+  for (int r = 0; r < recorded->rows(); ++r) recorded_row[std::string(recorded->get(r, 0))] = r;
+
+  ImportReport report{ImportKind::receipts};
+  std::vector<const ReceiptRow*> to_post;
+  for (const auto& row : rows) {
+    // Reported above.
+    if (row.household_id && known_households->count(*row.household_id) == 0) continue;
+    if (row.funder_id && known_funders->count(*row.funder_id) == 0) continue;
+    if (auto found = recorded_row.find(row.reference); found != recorded_row.end()) {
+      std::string differs = differences(*recorded, found->second, row);
+      if (differs.empty()) {
+        ++report.unchanged;
+      } else {
+        problems.add(at(row, "reference") + "\"" + row.reference +
+                     "\" is already recorded with other content (" + differs +
+                     "); a receipt is never changed: correct it with a reversal in the ledger "
+                     "and a new reference");
+      }
+      continue;
+    }
+    to_post.push_back(&row);
+  }
+  if (!problems.empty()) return problems.error();
+  if (to_post.empty()) return report;
+
+  auto chart = ledger::open_chart(db, caisse.id, format::kEuro, format::kEuroMinorUnit,
+                                  caisse.currency.code, caisse.currency.minor_unit);
+  if (!chart) return chart.error();
+  for (const ReceiptRow* row : to_post) {
+    ledger::AccountRef source{ledger::AccountKind::contributions, ""};
+    std::string description =
+        "Contribution received from household " + row->household_id.value_or("");
+    if (row->funder_id) {
+      source = {ledger::AccountKind::grant, *row->funder_id};
+      description = "Grant received from funder " + *row->funder_id;
+      auto opened = ledger::open_account(db, caisse.id, source, format::kEuro);
+      if (!opened) return opened.error();
+    }
+    ledger::NewEntry entry{caisse.id,
+                           "receipt/" + row->reference,
+                           row->date,
+                           description + " (" + row->reference + ")",
+                           "registry:receipt/" + row->reference,
+                           {{{ledger::AccountKind::bank, ""}, {row->amount_minor, format::kEuro}},
+                            {source, {-row->amount_minor, format::kEuro}}}};
+    auto posted = ledger::post(db, entry);
+    if (!posted) {
+      return make_error(file + ":" + std::to_string(row->line) + ": column reference: \"" +
+                            row->reference + "\": " + posted.error().message,
+                        posted.error().kind);
+    }
+    auto inserted = db.exec_params(
+        "INSERT INTO registry_receipts"
+        "    (caisse_id, reference, received_on, source, household_id, funder_id, amount_minor,"
+        "     entry_id)"
+        " VALUES ($1, $2, $3::date, $4, $5, $6, $7::bigint, $8::bigint)",
+        {caisse.id, row->reference, csv::format_date(row->date), row->source, row->household_id,
+         row->funder_id, std::to_string(row->amount_minor), std::to_string(posted->entry.id)});
+    if (!inserted) return inserted.error();
+    ++report.inserted;
+  }
+  return report;
+}
+
+}  // namespace caisse::host::registry::detail

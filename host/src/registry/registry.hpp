@@ -1,0 +1,9 @@
+// The registry of a caisse: households, members, contribution commitments, funders and
+// receipts, imported from and exported to CSV (docs/registry.md). One include for all of it.
+#pragma once
+
+#include "registry/export.hpp"
+#include "registry/funders.hpp"
+#include "registry/household_source.hpp"
+#include "registry/iban.hpp"
+#include "registry/import.hpp"
