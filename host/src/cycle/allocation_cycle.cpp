@@ -1,6 +1,7 @@
 #include "cycle/allocation_cycle.hpp"
 
 #include <charconv>
+#include <unordered_set>
 
 #include "money/money.hpp"
 #include "store/pg_connection.hpp"
@@ -100,6 +101,68 @@ std::vector<CycleLine> read_lines(const PgResult& r) {
                               std::string(r.get(i, 7))});
   }
   return lines;
+}
+
+// Records the answers about `lines` in the caller's transaction, in two statements whatever the
+// batch size: one UPDATE for every line (a final line never changes again, whatever a late or
+// repeated answer says), then the ledger posting of each line that this UPDATE made SUCCEEDED,
+// so that a line's status and its posting commit together. A line whose answer is null is left
+// as it is.
+Result<void> record_outcomes(store::PgConnection& db, const std::string& caisse_id,
+                             const std::string& currency, Month month,
+                             const std::vector<CycleLine>& lines,
+                             const std::vector<const plugins::OperationResult*>& answers,
+                             CycleLedger& ledger) {
+  std::vector<std::string> operations, statuses, refs, messages;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (answers[i] == nullptr) continue;
+    operations.push_back(lines[i].operation_id);
+    statuses.push_back(status_name(line_status(answers[i]->outcome)));
+    refs.push_back(answers[i]->external_ref);
+    messages.push_back(answers[i]->message);
+  }
+  if (operations.empty()) return {};
+  auto updated = db.exec_params(
+      "UPDATE cycle_lines AS c SET status = u.s, external_ref = nullif(u.r, ''),"
+      " message = nullif(u.m, ''), updated_at = now()"
+      " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(o, s, r, m)"
+      " WHERE c.operation_id = u.o AND c.status NOT IN ('SUCCEEDED', 'DECLINED')"
+      " RETURNING c.operation_id, c.status",
+      {text_array(operations), text_array(statuses), text_array(refs), text_array(messages)});
+  if (!updated) return updated.error();
+  std::unordered_set<std::string_view> credited;
+  for (int row = 0; row < updated->rows(); ++row) {
+    if (updated->get(row, 1) == "SUCCEEDED") credited.insert(updated->get(row, 0));
+  }
+  for (const auto& line : lines) {
+    if (credited.count(line.operation_id) == 0) continue;
+    auto posted =
+        ledger.record_issuance(db, Issuance{caisse_id, month, line.household_id, line.operation_id,
+                                            line.amount_minor, currency});
+    if (!posted) return posted.error();
+  }
+  return {};
+}
+
+// The household id that ends the next window of `batch_size` lines after `after`, whatever their
+// status; nullopt past the last line. Lines are then picked by status inside the window, so
+// that every batch walks the primary key in household order: a query "the next N lines with
+// this status" lets the planner scan and sort every remaining line instead when its statistics
+// lag behind the statuses the dispatch is changing, a cost that grows with the cycle's size at
+// each batch. For the same reason the status test inside a window is written `status || ''`:
+// it keeps the planner off the partial index on open lines (cycle_lines_open), which would
+// visit every open line of the cycle to find the window's few.
+Result<std::optional<std::string>> window_end(store::PgConnection& db, const std::string& caisse,
+                                              Month month, const std::string& after,
+                                              std::size_t batch_size) {
+  auto r = db.exec_params(
+      "SELECT max(household_id) FROM (SELECT household_id FROM cycle_lines"
+      " WHERE caisse_id = $1 AND month = $2 AND household_id > $3"
+      " ORDER BY household_id LIMIT $4) AS w",
+      {caisse, month.to_string(), after, std::to_string(batch_size)});
+  if (!r) return r.error();
+  if (r->rows() == 0 || r->is_null(0, 0)) return std::optional<std::string>{};
+  return std::optional<std::string>(std::string(r->get(0, 0)));
 }
 
 }  // namespace
@@ -256,18 +319,7 @@ Result<CycleSummary> AllocationCycle::fund(Month month, CycleLedger& ledger) {
 Result<void> AllocationCycle::record_outcome(const CycleLine& line,
                                              const plugins::OperationResult& result,
                                              CycleLedger& ledger, Month month) {
-  const LineStatus status = line_status(result.outcome);
-  // A final line never changes again, whatever a late or repeated answer says.
-  auto updated = db_.exec_params(
-      "UPDATE cycle_lines SET status = $2, external_ref = nullif($3, ''), message = nullif($4, ''),"
-      " updated_at = now() WHERE operation_id = $1 AND status NOT IN ('SUCCEEDED', 'DECLINED')",
-      {line.operation_id, status_name(status), result.external_ref, result.message});
-  if (!updated) return updated.error();
-  if (status == LineStatus::succeeded && updated->affected_rows() == 1) {
-    return ledger.record_issuance(db_, Issuance{caisse_id_, month, line.household_id,
-                                                line.operation_id, line.amount_minor, currency_});
-  }
-  return {};
+  return record_outcomes(db_, caisse_id_, currency_, month, {line}, {&result}, ledger);
 }
 
 Result<CycleSummary> AllocationCycle::dispatch(Month month, CurrencyGateway& gateway,
@@ -290,17 +342,21 @@ Result<CycleSummary> AllocationCycle::dispatch(Month month, CurrencyGateway& gat
   const std::string description = "Allocation " + month.to_string();
   std::string after;  // keyset: one pass, so a line the backend did not take waits for next time
   for (;;) {
+    auto end = window_end(db_, caisse_id_, month, after, batch_size);
+    if (!end) return end.error();
+    if (!*end) break;
     auto tx = store::Transaction::begin(db_);
     if (!tx) return tx.error();
     auto picked = db_.exec_params(
         std::string("SELECT ") + kLineColumns +
-            " FROM cycle_lines WHERE caisse_id = $1 AND month = $2 AND status = 'NOT_SENT'"
-            " AND household_id > $3 ORDER BY household_id LIMIT $4 FOR UPDATE",
-        {caisse_id_, month.to_string(), after, std::to_string(batch_size)});
+            " FROM cycle_lines WHERE caisse_id = $1 AND month = $2 AND household_id > $3"
+            " AND household_id <= $4 AND status || '' = 'NOT_SENT'"
+            " ORDER BY household_id FOR UPDATE",
+        {caisse_id_, month.to_string(), after, **end});
     if (!picked) return picked.error();
     std::vector<CycleLine> lines = read_lines(*picked);
-    if (lines.empty()) break;
-    after = lines.back().household_id;
+    after = **end;
+    if (lines.empty()) continue;  // nothing to send in this window
     std::vector<std::string> ids;
     for (const auto& line : lines) ids.push_back(line.operation_id);
     // The intent is on disk before the call: a crash from here on leaves UNKNOWN lines.
@@ -333,12 +389,13 @@ Result<CycleSummary> AllocationCycle::dispatch(Month month, CurrencyGateway& gat
               " line(s) UNKNOWN until the janitor asks the backend: " + results.error().message,
           ErrorKind::unavailable);
     }
+    std::vector<const plugins::OperationResult*> answers;
+    for (const auto& result : *results) answers.push_back(&result);
     auto outcomes = store::Transaction::begin(db_);
     if (!outcomes) return outcomes.error();
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (auto recorded = record_outcome(lines[i], (*results)[i], ledger, month); !recorded) {
-        return recorded.error();
-      }
+    if (auto recorded = record_outcomes(db_, caisse_id_, currency_, month, lines, answers, ledger);
+        !recorded) {
+      return recorded.error();
     }
     if (auto committed = outcomes->commit(); !committed) return committed.error();
   }
@@ -353,26 +410,37 @@ Result<CycleSummary> AllocationCycle::reconcile(Month month, CurrencyGateway& ga
   if (current->state != CycleState::dispatched) return current;
   std::string after;
   for (;;) {
-    auto picked =
-        db_.exec_params(std::string("SELECT ") + kLineColumns +
-                            " FROM cycle_lines WHERE caisse_id = $1 AND month = $2"
-                            " AND status IN ('PENDING', 'UNKNOWN') AND household_id > $3"
-                            " ORDER BY household_id LIMIT $4",
-                        {caisse_id_, month.to_string(), after, std::to_string(batch_size)});
+    auto end = window_end(db_, caisse_id_, month, after, batch_size);
+    if (!end) return end.error();
+    if (!*end) break;
+    auto picked = db_.exec_params(
+        std::string("SELECT ") + kLineColumns +
+            " FROM cycle_lines WHERE caisse_id = $1 AND month = $2 AND household_id > $3"
+            " AND household_id <= $4 AND status || '' IN ('PENDING', 'UNKNOWN')"
+            " ORDER BY household_id",
+        {caisse_id_, month.to_string(), after, **end});
     if (!picked) return picked.error();
     std::vector<CycleLine> lines = read_lines(*picked);
-    if (lines.empty()) break;
-    after = lines.back().household_id;
+    after = **end;
+    if (lines.empty()) continue;  // nothing to ask about in this window
+    // Every line of the batch is asked first, outside any transaction; the answers are then
+    // recorded together, each line's status with its posting.
+    std::vector<std::optional<plugins::OperationResult>> answers;
+    answers.reserve(lines.size());
+    std::vector<const plugins::OperationResult*> answered;
     for (const auto& line : lines) {
       auto answer = gateway.status(line.operation_id);
-      if (!answer) continue;  // the backend cannot say now: ask again on the next round
-      auto tx = store::Transaction::begin(db_);
-      if (!tx) return tx.error();
-      if (auto recorded = record_outcome(line, *answer, ledger, month); !recorded) {
-        return recorded.error();
-      }
-      if (auto committed = tx->commit(); !committed) return committed.error();
+      // The backend cannot say now: ask again on the next round.
+      answers.push_back(answer ? std::optional(std::move(answer.value())) : std::nullopt);
     }
+    for (const auto& answer : answers) answered.push_back(answer ? &*answer : nullptr);
+    auto tx = store::Transaction::begin(db_);
+    if (!tx) return tx.error();
+    if (auto recorded = record_outcomes(db_, caisse_id_, currency_, month, lines, answered, ledger);
+        !recorded) {
+      return recorded.error();
+    }
+    if (auto committed = tx->commit(); !committed) return committed.error();
   }
   if (auto settled = settle_if_done(month); !settled) return settled.error();
   return summary(month);
