@@ -27,7 +27,7 @@ constexpr std::array<std::pair<std::string_view, Command>, 7> kCycleActions{{
 
 constexpr const char* kCycleActionList =
     "compute, approve, dispatch, reconcile, close, status or report";
-constexpr const char* kImportKindList = "households, members, contributions or funders";
+constexpr const char* kImportKindList = "households, members, contributions, funders or receipts";
 
 bool is_cycle(Command command) {
   for (const auto& [word, action] : kCycleActions) {
@@ -269,7 +269,7 @@ Commands:
     report                   the status, money in and out, and every line
   import KIND --caisse ID FILE
                            load a CSV file (at most 64 MiB); KIND is households, members,
-                           contributions or funders
+                           contributions, funders or receipts
   ledger check --caisse ID the ledger's invariants, each OK or FAILED (exit 1 if any fails)
   help                     this text
 

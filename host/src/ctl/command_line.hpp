@@ -31,8 +31,8 @@ enum class Command {
 };
 
 // What `import` loads; the admin API's {kind} segment is the same word.
-inline constexpr const char* kImportKinds[] = {"households", "members", "contributions",
-                                               "funders"};
+inline constexpr const char* kImportKinds[] = {"households", "members", "contributions", "funders",
+                                               "receipts"};
 
 // The variables caissectl reads; an empty variable counts as unset.
 struct Environment {

@@ -3,6 +3,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <chrono>
+#include <filesystem>
 #include <vector>
 
 #include "ctl/admin_client.hpp"
@@ -233,8 +234,12 @@ int run_command(const Invocation& invocation, std::ostream& out, std::ostream& e
     std::string key = services.idempotency_key();
     if (invocation.json) err << "caissectl: Idempotency-Key: " << key << '\n';
     const char* content_type = invocation.command == Command::import ? "text/csv" : "";
-    answer = client->post(api_target(invocation), std::move(body), content_type,
-                          {{"Idempotency-Key", key}});
+    Headers headers{{"Idempotency-Key", key}};
+    // The daemon names the file in its errors ("households.csv:14: column adults: ...").
+    if (invocation.command == Command::import) {
+      headers.emplace_back("X-File-Name", std::filesystem::path(invocation.file).filename());
+    }
+    answer = client->post(api_target(invocation), std::move(body), content_type, headers);
   } else {
     answer = client->get(api_target(invocation));
   }

@@ -306,8 +306,8 @@ std::string render_cycle_summary(const json::value& summary) {
   out += with_currency("lines by status", summary);
   std::vector<std::vector<std::string>> rows{{"STATUS", "COUNT", "AMOUNT"}};
   auto add = [&](std::string_view status, const json::value& counts) {
-    rows.push_back({clean(status), text(counts, "count"),
-                    amount(member(counts, "amount_minor"), unit)});
+    rows.push_back(
+        {clean(status), text(counts, "count"), amount(member(counts, "amount_minor"), unit)});
   };
   for (std::string_view status : kLineStatuses) {
     if (const json::value* counts = by_status->if_contains(status)) add(status, *counts);
@@ -336,7 +336,8 @@ std::string render_cycle_report(const json::value& report) {
     out += "\n" + with_currency("money in", summary);
     std::vector<std::vector<std::string>> rows{{"SOURCE", "FUNDER", "AMOUNT"}};
     for (const auto& m : *money_in) {
-      rows.push_back({text(m, "source"), text(m, "funder"), amount(member(m, "amount_minor"), unit)});
+      rows.push_back(
+          {text(m, "source"), text(m, "funder"), amount(member(m, "amount_minor"), unit)});
     }
     out += format_table(rows, 2, {2});
   }
@@ -382,27 +383,34 @@ std::string render_ledger_check(const json::value& check) {
   std::size_t total = invariants != nullptr ? invariants->size() : 0;
   std::size_t failed = 0;
   std::vector<std::vector<std::string>> rows{
-      {"RESULT", "INVARIANT", "EXPECTED_MINOR", "ACTUAL_MINOR", "DETAIL"}};
+      {"RESULT", "INVARIANT", "CURRENCY", "EXPECTED", "ACTUAL"}};
+  std::string faults;
   if (invariants != nullptr) {
     for (const auto& i : *invariants) {
-      const json::value* i_ok = member(i, "ok");
-      bool good = i_ok != nullptr && i_ok->is_bool() && i_ok->get_bool();
+      bool good = text(i, "status") == "OK";
       if (!good) ++failed;
-      rows.push_back({good ? "OK" : "FAILED", text(i, "name"), text(i, "expected_minor"),
-                      text(i, "actual_minor"), text(i, "detail")});
+      rows.push_back({good ? "OK" : "FAILED", text(i, "name"), text(i, "currency"),
+                      text(i, "expected"), text(i, "actual")});
+      const json::array* details = array_member(i, "details");
+      if (good || details == nullptr) continue;
+      for (const auto& detail : *details) {
+        faults += "  " + text(i, "name") + ": " +
+                  (detail.is_string() ? std::string(detail.get_string()) : "-") + "\n";
+      }
     }
   }
   std::string out = "ledger of " + text(check, "caisse") + ": ";
   if (holds) {
-    out += "OK, " + std::to_string(total) + (total == 1 ? " invariant holds\n" : " invariants hold\n");
+    out +=
+        "OK, " + std::to_string(total) + (total == 1 ? " invariant holds\n" : " invariants hold\n");
   } else if (failed > 0) {
     out += "FAILED, " + std::to_string(failed) + " of " + std::to_string(total) +
            (total == 1 ? " invariant broken\n" : " invariants broken\n");
   } else {
     out += "FAILED\n";
   }
-  if (total > 0) out += format_table(rows, 2, {2, 3});
-  return out;
+  if (total > 0) out += format_table(rows, 2, {3, 4});
+  return out + faults;
 }
 
 }  // namespace caisse::host::ctl

@@ -6,10 +6,14 @@
 
 #include "config/config_loader.hpp"
 #include "daemon/admin_routes.hpp"
+#include "daemon/cycle_books.hpp"
+#include "daemon/cycle_routes.hpp"
 #include "daemon/daemon_services.hpp"
 #include "daemon/database.hpp"
+#include "daemon/janitor.hpp"
 #include "daemon/landing_page.hpp"
 #include "daemon/plugin_catalog.hpp"
+#include "daemon/registry_routes.hpp"
 #include "daemon/shutdown_signals.hpp"
 #include "http/http_server.hpp"
 #include "observability/logging.hpp"
@@ -83,8 +87,8 @@ int run_daemon(const CommandLine& command_line) {
     return 1;
   }
   const config::DaemonConfig& config = *loaded;
-  auto format = config.log.format == "json" ? observability::LogFormat::json
-                                            : observability::LogFormat::text;
+  auto format =
+      config.log.format == "json" ? observability::LogFormat::json : observability::LogFormat::text;
   if (auto logging = observability::configure_logging(format, config.log.level); !logging) {
     std::fprintf(stderr, "%s\n", logging.error().message.c_str());
     return 1;
@@ -110,7 +114,8 @@ int run_daemon(const CommandLine& command_line) {
 
   int exit_code = 0;
   {
-    store::ConnectionPool pool(database->conninfo, static_cast<std::size_t>(config.storage.pool_size));
+    store::ConnectionPool pool(database->conninfo,
+                               static_cast<std::size_t>(config.storage.pool_size));
     store::PgKvStore kv(pool);
     observability::MetricsRegistry metrics;
     DaemonServices services(kv, metrics);
@@ -119,11 +124,19 @@ int run_daemon(const CommandLine& command_line) {
     if (auto failures = catalog.required_failures(); !failures.empty()) {
       exit_code = fail(failures.front());
     } else {
+      // Declared before the workers, so that work still queued finishes before they go.
+      CycleService cycles(config, catalog, pool, registry_and_ledger_books());
+      IdempotentRequests idempotency(pool);
       BlockingWorkers workers(static_cast<std::size_t>(config.storage.pool_size), kMaxQueuedDbJobs);
       auto router = std::make_shared<http::Router>();
       AdminContext admin{started, config, catalog, *database, pool, workers, metrics, *auth};
       add_admin_routes(*router, admin);
+      CycleRoutesContext cycle_routes{cycles, workers, idempotency, *auth};
+      add_cycle_routes(*router, cycle_routes);
+      RegistryRoutesContext registry_routes{cycles, workers, idempotency, *auth};
+      add_registry_routes(*router, registry_routes);
       add_landing_page(*router, config);
+      Janitor janitor(cycles, config.janitor_interval);
 
       http::HttpServer server(*options, router, &metrics);
       if (auto listening = server.start(); !listening) {

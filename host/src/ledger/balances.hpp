@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/month.hpp"
 #include "core/result.hpp"
 #include "ledger/chart.hpp"
 #include "ledger/date.hpp"
@@ -43,6 +44,13 @@ struct Period {
   Date first;
   Date last;
 };
+
+// The calendar month, first to last day.
+inline Period month_period(Month month) {
+  const std::chrono::year_month ym{std::chrono::year{month.year},
+                                   std::chrono::month{static_cast<unsigned>(month.month)}};
+  return {ym / std::chrono::day{1}, ym / std::chrono::last};
+}
 
 struct FunderAmount {
   std::string funder_id;

@@ -332,7 +332,7 @@ boost::json::object to_json(const InvariantReport& report) {
     invariants.emplace_back(std::move(item));
   }
   return boost::json::object{
-      {"caisse_id", report.caisse_id}, {"ok", report.ok()}, {"invariants", std::move(invariants)}};
+      {"caisse", report.caisse_id}, {"ok", report.ok()}, {"invariants", std::move(invariants)}};
 }
 
 }  // namespace caisse::host::ledger

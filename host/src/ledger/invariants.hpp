@@ -65,7 +65,7 @@ Result<InvariantReport> check_invariants(store::PgConnection& db, std::string_vi
 // "result: FAILED (n of m invariants failed)".
 std::string render_text(const InvariantReport& report);
 
-// {"caisse_id", "ok", "invariants": [{"name", "currency", "formula", "expected", "actual",
+// {"caisse", "ok", "invariants": [{"name", "currency", "formula", "expected", "actual",
 //  "expected_minor", "actual_minor", "status": "OK"|"FAILED", "details": [...]}]}
 boost::json::object to_json(const InvariantReport& report);
 

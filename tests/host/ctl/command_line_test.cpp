@@ -87,9 +87,9 @@ TEST(ParseCommandLine, WrongUsageIsAnError) {
 
 TEST(ParseCommandLine, EveryCycleActionWithCaisseAndMonth) {
   const std::pair<const char*, Command> actions[] = {
-      {"compute", Command::cycle_compute},     {"approve", Command::cycle_approve},
-      {"dispatch", Command::cycle_dispatch},   {"reconcile", Command::cycle_reconcile},
-      {"close", Command::cycle_close},         {"status", Command::cycle_status},
+      {"compute", Command::cycle_compute},   {"approve", Command::cycle_approve},
+      {"dispatch", Command::cycle_dispatch}, {"reconcile", Command::cycle_reconcile},
+      {"close", Command::cycle_close},       {"status", Command::cycle_status},
       {"report", Command::cycle_report},
   };
   for (const auto& [word, command] : actions) {
@@ -150,10 +150,10 @@ TEST(ParseCommandLine, WrongCycleImportAndLedgerUsageIsAnError) {
             "unexpected argument 'now'");
 
   EXPECT_EQ(parse_error({"import"}),
-            "import: expected a kind (households, members, contributions or funders)");
+            "import: expected a kind (households, members, contributions, funders or receipts)");
   EXPECT_EQ(parse_error({"import", "people", "--caisse", "m", "f.csv"}),
-            "import: unknown kind 'people' (expected households, members, contributions or "
-            "funders)");
+            "import: unknown kind 'people' (expected households, members, contributions, "
+            "funders or receipts)");
   EXPECT_EQ(parse_error({"import", "households", "--caisse", "m"}),
             "import households: expected the FILE to import");
   EXPECT_EQ(parse_error({"import", "households", "f.csv"}),
@@ -223,13 +223,34 @@ TEST(IsCaisseId, FollowsTheConfigurationsRule) {
 
 TEST(UsageText, NamesEveryCommandOptionAndExitCode) {
   std::string usage = usage_text();
-  for (const char* word :
-       {"status", "plugin list", "plugin describe NAME", "cycle ACTION --caisse ID --month YYYY-MM",
-        "compute", "approve", "dispatch", "reconcile", "close", "report",
-        "import KIND --caisse ID FILE", "households", "members", "contributions", "funders",
-        "ledger check --caisse ID", "--url", "--token-file", "--ca-file", "--caisse ID",
-        "--month YYYY-MM", "--json", "CAISSE_URL", "CAISSE_TOKEN", "0  done",
-        "1  the daemon refused", "2  wrong usage", "3  the daemon cannot"}) {
+  for (const char* word : {"status",
+                           "plugin list",
+                           "plugin describe NAME",
+                           "cycle ACTION --caisse ID --month YYYY-MM",
+                           "compute",
+                           "approve",
+                           "dispatch",
+                           "reconcile",
+                           "close",
+                           "report",
+                           "import KIND --caisse ID FILE",
+                           "households",
+                           "members",
+                           "contributions",
+                           "funders",
+                           "ledger check --caisse ID",
+                           "--url",
+                           "--token-file",
+                           "--ca-file",
+                           "--caisse ID",
+                           "--month YYYY-MM",
+                           "--json",
+                           "CAISSE_URL",
+                           "CAISSE_TOKEN",
+                           "0  done",
+                           "1  the daemon refused",
+                           "2  wrong usage",
+                           "3  the daemon cannot"}) {
     EXPECT_NE(usage.find(word), std::string::npos) << word;
   }
 }

@@ -146,7 +146,7 @@ TEST_F(Invariants, TamperedRunningBalanceIsReported) {
 TEST_F(Invariants, JsonReportCarriesStatusAndAmounts) {
   inject_line("grant:ccas:2026-11", "bank", "", -100, "EUR");
   boost::json::object json = to_json(check());
-  EXPECT_EQ(json.at("caisse_id"), "nantes-ouest");
+  EXPECT_EQ(json.at("caisse"), "nantes-ouest");
   EXPECT_EQ(json.at("ok"), false);
   const auto& invariants = json.at("invariants").as_array();
   ASSERT_EQ(invariants.size(), 4u);

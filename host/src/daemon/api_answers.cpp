@@ -1,0 +1,51 @@
+#include "daemon/api_answers.hpp"
+
+#include <boost/json/serialize.hpp>
+
+namespace caisse::host::daemon {
+
+http::Response json_answer(const boost::json::value& body) {
+  http::Response r;
+  r.body = boost::json::serialize(body);
+  return r;
+}
+
+unsigned http_status_of(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::invalid:
+      return 422;
+    case ErrorKind::not_found:
+      return 404;
+    case ErrorKind::conflict:
+      return 409;
+    case ErrorKind::unavailable:
+      return 503;
+    case ErrorKind::failed:
+      break;
+  }
+  return 500;
+}
+
+http::Response failure_answer(const Error& error) {
+  return http::json_error(http_status_of(error.kind), error.message);
+}
+
+void answer_on_worker(BlockingWorkers& workers, http::Responder respond,
+                      std::function<http::Response()> work) {
+  auto shared = std::make_shared<http::Responder>(std::move(respond));
+  bool posted = workers.post([shared, work = std::move(work)] { (*shared)(work()); });
+  if (!posted) (*shared)(http::json_error(503, "too busy: try again in a moment"));
+}
+
+void answer_once(BlockingWorkers& workers, IdempotentRequests& idempotency,
+                 const http::Request& request, http::Responder respond,
+                 std::function<http::Response()> work) {
+  auto once = idempotent_request(request);
+  if (!once) return respond(http::json_error(400, once.error().message));
+  answer_on_worker(workers, std::move(respond),
+                   [&idempotency, once = std::move(once.value()), work = std::move(work)] {
+                     return idempotency.run(once, work);
+                   });
+}
+
+}  // namespace caisse::host::daemon

@@ -1,0 +1,36 @@
+// What every admin API handler of a caisse does the same way: answer JSON, turn an Error into
+// its status code, run blocking work on the workers, and carry out a POST once per
+// Idempotency-Key.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <functional>
+
+#include "core/result.hpp"
+#include "daemon/blocking_workers.hpp"
+#include "daemon/idempotency.hpp"
+#include "http/router.hpp"
+
+namespace caisse::host::daemon {
+
+// 200 with `body` serialised.
+http::Response json_answer(const boost::json::value& body);
+
+// The HTTP status for a failure of this kind: invalid 422, not_found 404, conflict 409,
+// unavailable 503, failed 500.
+unsigned http_status_of(ErrorKind kind);
+
+// {"error": message} with the status of its kind.
+http::Response failure_answer(const Error& error);
+
+// Runs `work` on a blocking worker and answers with what it returns; 503 when the queue is full.
+void answer_on_worker(BlockingWorkers& workers, http::Responder respond,
+                      std::function<http::Response()> work);
+
+// As answer_on_worker, once per Idempotency-Key: a request without a valid key is refused
+// (400), one whose key was seen gets the first answer. `idempotency` must outlive the work.
+void answer_once(BlockingWorkers& workers, IdempotentRequests& idempotency,
+                 const http::Request& request, http::Responder respond,
+                 std::function<http::Response()> work);
+
+}  // namespace caisse::host::daemon

@@ -1,0 +1,171 @@
+#include "daemon/cycle_routes.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "daemon/api_answers.hpp"
+
+namespace caisse::host::daemon {
+namespace {
+
+using http::Request;
+using http::Responder;
+using http::Response;
+
+boost::json::value nullable(const std::optional<std::string>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
+boost::json::value nullable(const std::optional<std::int64_t>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
+boost::json::object summary_object(const cycle::CycleSummary& s, int minor_unit) {
+  boost::json::object lines;
+  for (auto status :
+       {cycle::LineStatus::not_sent, cycle::LineStatus::pending, cycle::LineStatus::succeeded,
+        cycle::LineStatus::declined, cycle::LineStatus::unknown}) {
+    auto found = s.by_status.find(status);
+    cycle::StatusTotals totals = found == s.by_status.end() ? cycle::StatusTotals{} : found->second;
+    lines[cycle::status_name(status)] = {{"count", totals.lines},
+                                         {"amount_minor", totals.amount_minor}};
+  }
+  return {{"caisse", s.caisse_id},
+          {"month", s.month.to_string()},
+          {"state", cycle::state_name(s.state)},
+          {"currency", s.currency},
+          {"minor_unit", minor_unit},
+          {"rule_version", s.rule_version},
+          {"household_count", s.household_count},
+          {"total_minor", s.total_minor},
+          {"computed_by", s.computed_by},
+          {"computed_at", s.computed_at},
+          {"approved_by", nullable(s.approved_by)},
+          {"approved_at", nullable(s.approved_at)},
+          {"funds_minor", nullable(s.funds_minor)},
+          {"shortfall_minor", nullable(s.shortfall_minor)},
+          {"lines", std::move(lines)}};
+}
+
+// The caisse and month of the path, or the answer refusing them.
+struct Target {
+  const config::CaisseConfig* caisse = nullptr;
+  Month month;
+};
+
+Result<Target> target_of(const CycleRoutesContext& ctx, const Request& request) {
+  const std::string& id = request.path_params.at("caisse");
+  const config::CaisseConfig* caisse = ctx.cycles.find_caisse(id);
+  if (caisse == nullptr) {
+    return make_error("no caisse \"" + id + "\" in this daemon", ErrorKind::not_found);
+  }
+  auto month = parse_month(request.path_params.at("month"));
+  if (!month) return Error{month.error().message, ErrorKind::invalid};
+  return Target{caisse, *month};
+}
+
+// Euros received during the month, by source and funder.
+boost::json::array money_in_array(const ledger::MoneyIn& in) {
+  boost::json::array out;
+  out.push_back({{"source", "contributions"},
+                 {"funder", nullptr},
+                 {"currency", in.contributions.currency},
+                 {"amount_minor", in.contributions.minor}});
+  for (const auto& grant : in.grants) {
+    out.push_back({{"source", "grant"},
+                   {"funder", grant.funder_id},
+                   {"currency", grant.amount.currency},
+                   {"amount_minor", grant.amount.minor}});
+  }
+  return out;
+}
+
+// What the month's cycle credited: the lines the currency backend confirmed.
+boost::json::array money_out_array(const cycle::CycleSummary& s) {
+  auto credited = s.by_status.find(cycle::LineStatus::succeeded);
+  std::int64_t amount = credited == s.by_status.end() ? 0 : credited->second.amount_minor;
+  return {boost::json::object{
+      {"kind", "allocations"}, {"currency", s.currency}, {"amount_minor", amount}}};
+}
+
+void show(const CycleRoutesContext& ctx, Request&& request, Responder respond) {
+  auto target = target_of(ctx, request);
+  if (!target) return respond(failure_answer(target.error()));
+  answer_on_worker(ctx.workers, std::move(respond), [&ctx, t = *target]() {
+    auto s = ctx.cycles.summary(t.caisse->id, t.month);
+    return s ? json_answer(summary_object(*s, t.caisse->currency.minor_unit))
+             : failure_answer(s.error());
+  });
+}
+
+void report(const CycleRoutesContext& ctx, Request&& request, Responder respond) {
+  auto target = target_of(ctx, request);
+  if (!target) return respond(failure_answer(target.error()));
+  answer_on_worker(ctx.workers, std::move(respond), [&ctx, t = *target]() {
+    auto s = ctx.cycles.summary(t.caisse->id, t.month);
+    if (!s) return failure_answer(s.error());
+    boost::json::array lines;
+    auto listed = ctx.cycles.for_each_line(
+        t.caisse->id, t.month, [&](const std::vector<cycle::CycleLine>& batch) -> Result<void> {
+          for (const auto& l : batch) {
+            lines.push_back({{"household_id", l.household_id},
+                             {"amount_minor", l.amount_minor},
+                             {"rule_version", l.rule_version},
+                             {"operation_id", l.operation_id},
+                             {"status", cycle::status_name(l.status)},
+                             {"attempts", l.attempts},
+                             {"external_ref", l.external_ref},
+                             {"message", l.message}});
+          }
+          return {};
+        });
+    if (!listed) return failure_answer(listed.error());
+    auto in = ctx.cycles.money_in(t.caisse->id, t.month);
+    if (!in) return failure_answer(in.error());
+    return json_answer(
+        boost::json::object{{"summary", summary_object(*s, t.caisse->currency.minor_unit)},
+                            {"money_in", money_in_array(*in)},
+                            {"money_out", money_out_array(*s)},
+                            {"lines", std::move(lines)}});
+  });
+}
+
+void run_step(const CycleRoutesContext& ctx, Request&& request, Responder respond) {
+  auto target = target_of(ctx, request);
+  if (!target) return respond(failure_answer(target.error()));
+  auto step = parse_cycle_step(request.path_params.at("step"));
+  if (!step) return respond(failure_answer(step.error()));
+  answer_once(ctx.workers, ctx.idempotency, request, std::move(respond),
+              [&ctx, t = *target, s = *step, actor = request.principal]() {
+                auto done = ctx.cycles.run(t.caisse->id, t.month, s, actor);
+                return done ? json_answer(summary_object(*done, t.caisse->currency.minor_unit))
+                            : failure_answer(done.error());
+              });
+}
+
+}  // namespace
+
+std::string cycle_summary_json(const cycle::CycleSummary& summary, int minor_unit) {
+  return boost::json::serialize(summary_object(summary, minor_unit));
+}
+
+void add_cycle_routes(http::Router& router, const CycleRoutesContext& ctx) {
+  using http::Role;
+  auto with = [&ctx](auto fn) {
+    return [&ctx, fn](Request&& request, Responder respond) {
+      fn(ctx, std::move(request), std::move(respond));
+    };
+  };
+  const std::string base = "/api/v1/caisses/{caisse}/cycles/{month}";
+  router.add("GET", base,
+             http::require_role(ctx.auth, {Role::operator_role, Role::committee, Role::auditor},
+                                with(show)));
+  router.add("GET", base + "/report",
+             http::require_role(ctx.auth, {Role::operator_role, Role::committee, Role::auditor},
+                                with(report)));
+  router.add("POST", base + "/{step}",
+             http::require_role(ctx.auth, {Role::operator_role}, with(run_step)));
+}
+
+}  // namespace caisse::host::daemon

@@ -1,0 +1,200 @@
+#include "daemon/cycle_service.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "cycle/plugin_ports.hpp"
+#include "store/pg_connection.hpp"
+
+namespace caisse::host::daemon {
+namespace {
+
+constexpr auto kConnectionWait = std::chrono::seconds(10);
+
+}  // namespace
+
+Result<CycleStep> parse_cycle_step(std::string_view name) {
+  if (name == "compute") return CycleStep::compute;
+  if (name == "approve") return CycleStep::approve;
+  if (name == "dispatch") return CycleStep::dispatch;
+  if (name == "reconcile") return CycleStep::reconcile;
+  if (name == "close") return CycleStep::close;
+  return make_error(
+      "no cycle step \"" + std::string(name) + "\": compute, approve, dispatch, reconcile or close",
+      ErrorKind::not_found);
+}
+
+CycleService::CycleService(const config::DaemonConfig& config, const PluginCatalog& catalog,
+                           store::ConnectionPool& pool, CycleBooks books)
+    : catalog_(catalog), pool_(pool), books_(std::move(books)) {
+  for (const auto& caisse : config.caisses) {
+    caisses_.emplace(caisse.id, Caisse{&caisse, std::make_unique<std::mutex>()});
+  }
+}
+
+const config::CaisseConfig* CycleService::find_caisse(std::string_view caisse_id) const {
+  auto found = caisses_.find(caisse_id);
+  return found == caisses_.end() ? nullptr : found->second.config;
+}
+
+plugins::PluginInstance* CycleService::running(const config::CaisseConfig& caisse,
+                                               std::string_view instance) const {
+  for (const auto& record : catalog_.instances()) {
+    if (record.caisse_id == caisse.id && record.instance == instance) return record.running.get();
+  }
+  return nullptr;
+}
+
+template <class Work>
+auto CycleService::with_caisse(std::string_view caisse_id, Work&& work)
+    -> decltype(work(std::declval<const config::CaisseConfig&>(),
+                     std::declval<store::PgConnection&>())) {
+  auto found = caisses_.find(caisse_id);
+  if (found == caisses_.end()) {
+    return make_error("no caisse \"" + std::string(caisse_id) + "\" in this daemon",
+                      ErrorKind::not_found);
+  }
+  std::lock_guard lock(*found->second.lock);
+  auto lease = pool_.acquire(kConnectionWait);
+  if (!lease) return Error{lease.error().message, ErrorKind::unavailable};
+  return work(*found->second.config, **lease);
+}
+
+Result<cycle::CycleSummary> CycleService::run(std::string_view caisse_id, Month month,
+                                              CycleStep step_kind, std::string_view actor) {
+  return with_caisse(caisse_id, [&](const config::CaisseConfig& caisse, store::PgConnection& db) {
+    auto result = step(caisse, db, month, step_kind, actor);
+    if (result) {
+      spdlog::info("event=cycle_step caisse={} month={} actor={} state={} total_minor={}",
+                   caisse.id, month.to_string(), actor, cycle::state_name(result->state),
+                   result->total_minor);
+    } else {
+      spdlog::warn("event=cycle_step_refused caisse={} month={} actor={} reason=\"{}\"", caisse.id,
+                   month.to_string(), actor, result.error().message);
+    }
+    return result;
+  });
+}
+
+Result<cycle::CycleSummary> CycleService::step(const config::CaisseConfig& caisse,
+                                               store::PgConnection& db, Month month,
+                                               CycleStep step_kind, std::string_view actor) {
+  cycle::AllocationCycle cycle(caisse.id, caisse.currency.code, caisse.currency.minor_unit, db);
+  auto books = books_.ledger(db, caisse);
+  if (!books) return books.error();
+  cycle::CycleLedger* ledger = books->get();
+  auto adapter = [&]() -> Result<plugins::PluginInstance*> {
+    if (caisse.currency.adapter.empty()) {
+      return make_error("caisse " + caisse.id + " has no currency adapter ([currency] adapter)",
+                        ErrorKind::conflict);
+    }
+    plugins::PluginInstance* instance = running(caisse, caisse.currency.adapter);
+    if (instance == nullptr) {
+      return make_error("currency adapter " + caisse.id + "/" + caisse.currency.adapter +
+                            " is not running (caissectl plugin list says why)",
+                        ErrorKind::unavailable);
+    }
+    return instance;
+  };
+  switch (step_kind) {
+    case CycleStep::compute: {
+      const config::RuleVersion* rule = caisse.rule_in_force(config::RuleKind::allocation, month);
+      if (rule == nullptr) {
+        return make_error("caisse " + caisse.id + " has no allocation rule in force for " +
+                              month.to_string() + " ([[rules.allocation]])",
+                          ErrorKind::conflict);
+      }
+      plugins::PluginInstance* instance = running(caisse, rule->instance);
+      if (instance == nullptr) {
+        return make_error("allocation rule " + caisse.id + "/" + rule->instance +
+                              " is not running (caissectl plugin list says why)",
+                          ErrorKind::unavailable);
+      }
+      cycle::PluginAllocationRule allocation(*instance,
+                                             cycle::rule_version_label(*instance, rule->from));
+      auto households = books_.households(db, caisse);
+      return cycle.compute(month, actor, *households, allocation, *ledger);
+    }
+    case CycleStep::approve:
+      return cycle.approve(month, actor);
+    case CycleStep::dispatch: {
+      auto current = cycle.summary(month);
+      if (!current) return current;
+      if (current->state == cycle::CycleState::approved) {
+        if (auto funded = cycle.fund(month, *ledger); !funded) return funded;
+      }
+      auto instance = adapter();
+      if (!instance) return instance.error();
+      cycle::PluginCurrencyGateway gateway(**instance);
+      return cycle.dispatch(month, gateway, *ledger);
+    }
+    case CycleStep::reconcile: {
+      auto instance = adapter();
+      if (!instance) return instance.error();
+      cycle::PluginCurrencyGateway gateway(**instance);
+      return cycle.reconcile(month, gateway, *ledger);
+    }
+    case CycleStep::close:
+      return cycle.close(month);
+  }
+  return make_error("unknown cycle step");
+}
+
+Result<cycle::CycleSummary> CycleService::summary(std::string_view caisse_id, Month month) {
+  return with_caisse(caisse_id, [&](const config::CaisseConfig& caisse, store::PgConnection& db) {
+    cycle::AllocationCycle cycle(caisse.id, caisse.currency.code, caisse.currency.minor_unit, db);
+    return cycle.summary(month);
+  });
+}
+
+Result<void> CycleService::for_each_line(std::string_view caisse_id, Month month,
+                                         const cycle::CycleLineBatch& batch) {
+  return with_caisse(caisse_id, [&](const config::CaisseConfig& caisse, store::PgConnection& db) {
+    cycle::AllocationCycle cycle(caisse.id, caisse.currency.code, caisse.currency.minor_unit, db);
+    return cycle.for_each_line(month, 1000, batch);
+  });
+}
+
+Result<ledger::MoneyIn> CycleService::money_in(std::string_view caisse_id, Month month) {
+  return with_caisse(caisse_id, [&](const config::CaisseConfig& caisse, store::PgConnection& db) {
+    return ledger::money_in(db, caisse.id, ledger::month_period(month), "EUR");
+  });
+}
+
+Result<void> CycleService::with_caisse_locked(std::string_view caisse_id, const CaisseWork& work) {
+  return with_caisse(caisse_id, work);
+}
+
+std::size_t CycleService::reconcile_dispatched() {
+  std::size_t asked = 0;
+  for (const auto& [id, slot] : caisses_) {
+    auto months = with_caisse(
+        id,
+        [&](const config::CaisseConfig&, store::PgConnection& db) -> Result<std::vector<Month>> {
+          auto r = db.exec_params(
+              "SELECT month FROM cycles WHERE caisse_id = $1 AND state = 'dispatched' ORDER BY "
+              "month",
+              {id});
+          if (!r) return r.error();
+          std::vector<Month> out;
+          for (int i = 0; i < r->rows(); ++i) {
+            if (auto m = parse_month(r->get(i, 0))) out.push_back(*m);
+          }
+          return out;
+        });
+    if (!months) {
+      spdlog::warn("event=janitor_failed caisse={} reason=\"{}\"", id, months.error().message);
+      continue;
+    }
+    for (Month month : *months) {
+      ++asked;
+      auto done = run(id, month, CycleStep::reconcile, "janitor");
+      if (!done) {
+        spdlog::warn("event=janitor_failed caisse={} month={} reason=\"{}\"", id, month.to_string(),
+                     done.error().message);
+      }
+    }
+  }
+  return asked;
+}
+
+}  // namespace caisse::host::daemon

@@ -1,0 +1,96 @@
+// Runs the steps of the monthly allocation cycle for the caisses this daemon hosts: finds the
+// caisse, the allocation rule in force for the month and the currency adapter among the running
+// plugin instances, takes a database connection, and serialises the steps of one caisse (a
+// plugin instance is called from one thread at a time, and two dispatches of one caisse must not
+// interleave). Caisses never share anything: each has its own lock, rule, adapter and rows.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/daemon_config.hpp"
+#include "core/month.hpp"
+#include "core/result.hpp"
+#include "cycle/allocation_cycle.hpp"
+#include "daemon/plugin_catalog.hpp"
+#include "ledger/balances.hpp"
+#include "store/connection_pool.hpp"
+
+namespace caisse::host::daemon {
+
+// What a cycle needs of the registry and of the ledger for one caisse, made on the connection
+// the step runs on.
+struct CycleBooks {
+  std::function<std::unique_ptr<cycle::HouseholdSource>(store::PgConnection&,
+                                                        const config::CaisseConfig&)>
+      households;
+  std::function<Result<std::unique_ptr<cycle::CycleLedger>>(store::PgConnection&,
+                                                            const config::CaisseConfig&)>
+      ledger;
+};
+
+enum class CycleStep { compute, approve, dispatch, reconcile, close };
+
+// "compute", "approve", "dispatch", "reconcile", "close".
+Result<CycleStep> parse_cycle_step(std::string_view name);
+
+class CycleService {
+ public:
+  // Everything passed must outlive the service.
+  CycleService(const config::DaemonConfig& config, const PluginCatalog& catalog,
+               store::ConnectionPool& pool, CycleBooks books);
+
+  // `actor` is who asks (an admin token's name): it is recorded, and approval needs another one
+  // than computation. Dispatch checks the funding first when the cycle is only approved.
+  Result<cycle::CycleSummary> run(std::string_view caisse_id, Month month, CycleStep step,
+                                  std::string_view actor);
+
+  Result<cycle::CycleSummary> summary(std::string_view caisse_id, Month month);
+
+  // Every line of the month, in household order, in batches.
+  Result<void> for_each_line(std::string_view caisse_id, Month month,
+                             const cycle::CycleLineBatch& batch);
+
+  // Euros received during the month, by source and funder (the report's money in).
+  Result<ledger::MoneyIn> money_in(std::string_view caisse_id, Month month);
+
+  // Runs `work` while no step of this caisse runs, on a leased connection: imports must not
+  // change the households under a cycle being computed.
+  using CaisseWork = std::function<Result<void>(const config::CaisseConfig&, store::PgConnection&)>;
+  Result<void> with_caisse_locked(std::string_view caisse_id, const CaisseWork& work);
+
+  // One round of the janitor: asks the currency adapters about the PENDING and UNKNOWN lines of
+  // every dispatched cycle. Returns the cycles it looked at; failures are logged, not fatal.
+  std::size_t reconcile_dispatched();
+
+  const config::CaisseConfig* find_caisse(std::string_view caisse_id) const;
+
+ private:
+  struct Caisse {
+    const config::CaisseConfig* config;
+    std::unique_ptr<std::mutex> lock;
+  };
+
+  // Runs `work` with the caisse locked and a connection leased.
+  template <class Work>
+  auto with_caisse(std::string_view caisse_id, Work&& work)
+      -> decltype(work(std::declval<const config::CaisseConfig&>(),
+                       std::declval<store::PgConnection&>()));
+
+  Result<cycle::CycleSummary> step(const config::CaisseConfig& caisse, store::PgConnection& db,
+                                   Month month, CycleStep step, std::string_view actor);
+  plugins::PluginInstance* running(const config::CaisseConfig& caisse,
+                                   std::string_view instance) const;
+
+  const PluginCatalog& catalog_;
+  store::ConnectionPool& pool_;
+  CycleBooks books_;
+  std::map<std::string, Caisse, std::less<>> caisses_;
+};
+
+}  // namespace caisse::host::daemon

@@ -1,0 +1,25 @@
+// The admin API of a caisse's registry and book (docs/admin-api.md):
+//   POST /api/v1/caisses/{caisse}/imports/{kind}   a CSV file, loaded whole or not at all
+//   GET  /api/v1/caisses/{caisse}/exports/{kind}   the registry as CSV, without personal data
+//   GET  /api/v1/caisses/{caisse}/ledger/check     the book's invariants
+#pragma once
+
+#include "daemon/blocking_workers.hpp"
+#include "daemon/cycle_service.hpp"
+#include "daemon/idempotency.hpp"
+#include "http/admin_auth.hpp"
+#include "http/router.hpp"
+
+namespace caisse::host::daemon {
+
+struct RegistryRoutesContext {
+  CycleService& caisses;  // finds the caisse and holds its cycle steps off during an import
+  BlockingWorkers& workers;
+  IdempotentRequests& idempotency;
+  const http::TokenAuthenticator& auth;
+};
+
+// The context must outlive the router's use.
+void add_registry_routes(http::Router& router, const RegistryRoutesContext& context);
+
+}  // namespace caisse::host::daemon
