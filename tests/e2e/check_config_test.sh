@@ -15,9 +15,9 @@ out=$("$CAISSED" --check-config "$WORK/bad.toml" 2>&1) || code=$?
 echo "$out" | grep -q "bad.toml:13:1: http.listne" || fail "error does not name http.listne at 13:1: $out"
 
 # An unknown key inside a plugin block of a caisse file is caught against the plugin's schema.
-sed -i 's/^greeting = .*/greting = "typo"/' "$WORK/demo/caisses/montpellier.toml"
+sed -i 's/^amount_per_person = .*/amount_per_persn = 10000/' "$WORK/demo/caisses/montpellier.toml"
 code=0
 out=$("$CAISSED" --check-config "$WORK/demo/caissed.toml" 2>&1) || code=$?
 [ "$code" -eq 1 ] || fail "check-config should exit 1 on an unknown plugin key, got $code: $out"
-echo "$out" | grep -q "montpellier.toml:[0-9]*:[0-9]*: .*greting" || fail "plugin key error lacks position: $out"
+echo "$out" | grep -q "montpellier.toml:[0-9]*:[0-9]*: .*amount_per_persn" || fail "plugin key error lacks position: $out"
 echo "e2e check-config: OK"

@@ -17,8 +17,8 @@ status=$("$CAISSECTL" --url "$BASE_URL" status) || fail "caissectl status failed
 echo "$status" | grep -q "montpellier" || fail "caissectl status does not list montpellier: $status"
 echo "$status" | grep -q "nantes-ouest" || fail "caissectl status does not list nantes-ouest: $status"
 list=$("$CAISSECTL" --url "$BASE_URL" plugin list) || fail "caissectl plugin list failed"
-echo "$list" | grep -q "hello" || fail "plugin list does not show hello: $list"
-describe=$("$CAISSECTL" --url "$BASE_URL" --json plugin describe hello) || fail "describe failed"
+echo "$list" | grep -q "per_person" || fail "plugin list does not show per_person: $list"
+describe=$("$CAISSECTL" --url "$BASE_URL" --json plugin describe per_person) || fail "describe failed"
 echo "$describe" | grep -q '"amount_per_person"' || fail "describe does not show the schema: $describe"
 echo "$describe" | grep -q '"status":"running"' || fail "describe shows no running instance: $describe"
 

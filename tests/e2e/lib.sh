@@ -6,6 +6,7 @@ CAISSED=$1
 CAISSECTL=$2
 PLUGIN_DIR=$3
 SOURCE_DIR=$4
+PEER_PLUGIN_DIR=${5:-}  # test peers standing in for external systems (tests/peers)
 
 WORK=$(mktemp -d /tmp/caisse-e2e.XXXXXX)
 chmod 0755 "$WORK"  # the embedded PostgreSQL runs as `postgres` when we are root
@@ -26,11 +27,14 @@ fail() {
   exit 1
 }
 
-# Copies examples/demo to $WORK/demo with the plugin directory made absolute.
+# Copies examples/demo to $WORK/demo with the plugin directory and the currency operator's
+# exchange folders made absolute (the daemon runs from another directory than scripts/demo.sh).
 copy_demo() {
   cp -r "$SOURCE_DIR/examples/demo" "$WORK/demo"
-  rm -rf "$WORK/demo/data"
+  rm -rf "$WORK/demo/data" "$WORK/demo/exchange"
   sed -i "s|^dirs = .*|dirs = [\"$PLUGIN_DIR\"]|" "$WORK/demo/caissed.toml"
+  sed -i "s|\"exchange/|\"$WORK/demo/exchange/|" "$WORK"/demo/caisses/*.toml
+  mkdir -p "$WORK"/demo/exchange/{montpellier,nantes-ouest}/{outbox,inbox}
 }
 
 # start_daemon CONFIG LOG [extra args]: starts caissed on an ephemeral port, waits for its
