@@ -5,4 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh -DCAISSE_BUILD_TESTS=OFF -DCAISSE_BUILD_BENCH=OFF
-exec build/host/src/daemon/caissed --config examples/demo/caissed.toml "$@"
+# The demo's currency operators are folders: credit files go to exchange/*/outbox, their
+# confirmations come back in exchange/*/inbox (examples/demo/README.md walks through a month).
+mkdir -p examples/demo/exchange/{montpellier,nantes-ouest}/{outbox,inbox}
+cd examples/demo
+exec ../../build/host/src/daemon/caissed --config caissed.toml "$@"

@@ -25,10 +25,14 @@ TEST(ConfigLoader, DemoConfigurationLoads) {
   EXPECT_EQ(c.caisses[0].id, "montpellier");
   EXPECT_EQ(c.caisses[0].currency.code, "MONA");
   EXPECT_EQ(c.caisses[1].id, "nantes-ouest");
-  ASSERT_EQ(c.plugins.size(), 1u);
-  EXPECT_EQ(c.plugins[0].name, "hello");
-  EXPECT_TRUE(c.plugins[0].required);
-  EXPECT_EQ(c.admin_tokens.size(), 2u);
+  ASSERT_EQ(c.plugins.size(), 4u);
+  // Plugins come sorted by name, whatever the order of their blocks in the file.
+  EXPECT_EQ(c.plugins[0].name, "file_exchange");
+  EXPECT_EQ(c.plugins[2].name, "per_person");
+  EXPECT_TRUE(c.plugins[2].required);
+  EXPECT_EQ(c.caisses[0].currency.adapter, "monnaie");
+  ASSERT_NE(c.caisses[1].rule_in_force(RuleKind::contribution_grid, Month{2026, 11}), nullptr);
+  EXPECT_EQ(c.admin_tokens.size(), 3u);
   EXPECT_EQ(c.data_dir, std::filesystem::path(CAISSE_SOURCE_DIR "/examples/demo/data"));
   ASSERT_EQ(c.plugin_dirs.size(), 1u);
   EXPECT_EQ(c.plugin_dirs[0], std::filesystem::path(CAISSE_SOURCE_DIR "/build/plugins"));
@@ -299,16 +303,19 @@ namespace {
 
 TEST(CaisseCurrency, AdapterMustBeAnInstanceOfTheCaisse) {
   ConfigFiles files;
-  files.write("a.toml", "[caisse]\nid = \"a\"\nname = \"A\"\n[currency]\ncode = \"MNK\"\n"
-                        "name = \"Moneko\"\nparity_eur = \"1.00\"\nadapter = \"moneko\"\n");
+  files.write("a.toml",
+              "[caisse]\nid = \"a\"\nname = \"A\"\n[currency]\ncode = \"MNK\"\n"
+              "name = \"Moneko\"\nparity_eur = \"1.00\"\nadapter = \"moneko\"\n");
   auto file = files.write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n");
   EXPECT_THAT(load_error(file),
               HasSubstr("a.toml:8:1: currency.adapter: no [[plugin]] instance \"moneko\""));
-  files.write("a.toml", "[caisse]\nid = \"a\"\nname = \"A\"\n[currency]\ncode = \"MNK\"\n"
-                        "name = \"Moneko\"\nparity_eur = \"1.00\"\nadapter = \"moneko\"\n"
-                        "[[plugin]]\ninstance = \"moneko\"\nplugin = \"hello\"\n");
+  files.write("a.toml",
+              "[caisse]\nid = \"a\"\nname = \"A\"\n[currency]\ncode = \"MNK\"\n"
+              "name = \"Moneko\"\nparity_eur = \"1.00\"\nadapter = \"moneko\"\n"
+              "[[plugin]]\ninstance = \"moneko\"\nplugin = \"hello\"\n");
   auto loaded = load_daemon_config(files.write(
-      "caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n[plugins]\ndirs = [\"p\"]\n[plugins.hello]\n"));
+      "caissed.toml",
+      "[daemon]\ncaisses = [\"a.toml\"]\n[plugins]\ndirs = [\"p\"]\n[plugins.hello]\n"));
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   EXPECT_EQ(loaded->caisses.at(0).currency.adapter, "moneko");
 }
