@@ -89,6 +89,8 @@ void read_http(TableReader& http, HttpSettings& out) {
       http.integer("max_header_bytes", 1024, 1 << 20).value_or(out.max_header_bytes));
   out.max_body_bytes = static_cast<std::size_t>(
       http.integer("max_body_bytes", 1024, 1LL << 30).value_or(out.max_body_bytes));
+  out.max_import_bytes = static_cast<std::size_t>(
+      http.integer("max_import_bytes", 1024, 1LL << 30).value_or(out.max_import_bytes));
   auto timeout = [&](const char* key, std::chrono::milliseconds& value) {
     value = std::chrono::milliseconds(http.integer(key, 1, kMaxTimeoutMs).value_or(value.count()));
   };

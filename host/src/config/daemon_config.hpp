@@ -103,6 +103,8 @@ struct HttpSettings {
   int threads = 2;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
+  // Registry imports only (POST .../imports/{kind}): a caisse's members file outgrows 1 MiB.
+  std::size_t max_import_bytes = 64 * 1024 * 1024;
   std::chrono::milliseconds read_timeout{30'000};
   std::chrono::milliseconds write_timeout{30'000};
   std::chrono::milliseconds idle_timeout{60'000};
@@ -123,7 +125,7 @@ struct AdminToken {
 
 struct DaemonConfig {
   std::filesystem::path file;
-  std::filesystem::path data_dir;                  // absolute
+  std::filesystem::path data_dir;  // absolute
   // How often the janitor asks currency adapters about PENDING and UNKNOWN lines.
   std::chrono::milliseconds janitor_interval{60'000};
   std::vector<std::filesystem::path> plugin_dirs;  // absolute, searched in order

@@ -133,7 +133,8 @@ int run_daemon(const CommandLine& command_line) {
       add_admin_routes(*router, admin);
       CycleRoutesContext cycle_routes{cycles, workers, idempotency, *auth};
       add_cycle_routes(*router, cycle_routes);
-      RegistryRoutesContext registry_routes{cycles, workers, idempotency, *auth};
+      RegistryRoutesContext registry_routes{cycles, workers, idempotency, *auth,
+                                            config.http.max_import_bytes};
       add_registry_routes(*router, registry_routes);
       add_landing_page(*router, config);
       Janitor janitor(cycles, config.janitor_interval);

@@ -129,7 +129,8 @@ void add_registry_routes(http::Router& router, const RegistryRoutesContext& ctx)
   };
   const std::string base = "/api/v1/caisses/{caisse}";
   router.add("POST", base + "/imports/{kind}",
-             http::require_role(ctx.auth, {Role::operator_role}, with(import_file)));
+             http::require_role(ctx.auth, {Role::operator_role}, with(import_file)),
+             ctx.max_import_bytes);
   router.add("GET", base + "/exports/{kind}",
              http::require_role(ctx.auth, {Role::operator_role, Role::committee, Role::auditor},
                                 with(export_file)));

@@ -4,6 +4,8 @@
 //   GET  /api/v1/caisses/{caisse}/ledger/check     the book's invariants
 #pragma once
 
+#include <cstddef>
+
 #include "daemon/blocking_workers.hpp"
 #include "daemon/cycle_service.hpp"
 #include "daemon/idempotency.hpp"
@@ -17,6 +19,7 @@ struct RegistryRoutesContext {
   BlockingWorkers& workers;
   IdempotentRequests& idempotency;
   const http::TokenAuthenticator& auth;
+  std::size_t max_import_bytes;  // the body limit of the import route ([http] max_import_bytes)
 };
 
 // The context must outlive the router's use.

@@ -261,7 +261,10 @@ class Session final : public SessionBase {
     parser_.emplace();
     parser_->header_limit(
         static_cast<std::uint32_t>(std::min<std::size_t>(options_.max_header_bytes, UINT32_MAX)));
-    parser_->body_limit(static_cast<std::uint64_t>(options_.max_body_bytes));
+    // Until the route is known, the largest limit of any route; on_header narrows it.
+    body_limit_ = options_.max_body_bytes;
+    parser_->body_limit(static_cast<std::uint64_t>(
+        std::max(options_.max_body_bytes, server_.router->largest_route_body_limit())));
     // One deadline for the whole request, headers and body: a client trickling bytes is cut.
     tcp().expires_after(options_.read_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
@@ -281,6 +284,9 @@ class Session final : public SessionBase {
   void on_header() {
     note_request_line();
     const auto& header = parser_->get();
+    if (!apply_route_body_limit()) {
+      return send_and_close(json_error(413, body_too_large_message()));
+    }
     if (header.version() >= 11 && iequals(header[bhttp::field::expect], "100-continue") &&
         !parser_->is_done()) {
       net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
@@ -291,6 +297,27 @@ class Session final : public SessionBase {
       return;
     }
     read_body();
+  }
+
+  // Narrows the body limit to the route's own (or the server's); false when the announced
+  // Content-Length is already over it. A chunked body is cut by the parser as it arrives.
+  bool apply_route_body_limit() {
+    body_limit_ = route_body_limit();
+    auto length = parser_->content_length();
+    if (length && *length > body_limit_) return false;
+    parser_->body_limit(static_cast<std::uint64_t>(body_limit_));
+    return true;
+  }
+
+  std::size_t route_body_limit() const {
+    std::string_view target = parser_->get().target();
+    RouteMatch match =
+        server_.router->match(parser_->get().method_string(), target.substr(0, target.find('?')));
+    return match.max_body_bytes.value_or(options_.max_body_bytes);
+  }
+
+  std::string body_too_large_message() const {
+    return "request body too large (limit " + std::to_string(body_limit_) + " bytes)";
   }
 
   void read_body() {
@@ -311,9 +338,10 @@ class Session final : public SessionBase {
                                                 " bytes)"));
     }
     if (ec == bhttp::error::body_limit) {
-      return send_and_close(json_error(
-          413,
-          "request body too large (limit " + std::to_string(options_.max_body_bytes) + " bytes)"));
+      // Over even the largest route limit: the parser stopped inside the header, after the
+      // request line it needs to name the route's limit.
+      if (!parser_->get().target().empty()) body_limit_ = route_body_limit();
+      return send_and_close(json_error(413, body_too_large_message()));
     }
     if (ec == beast::error::timeout) {
       spdlog::info("event=read_timeout remote={} timeout_ms={}", remote_,
@@ -507,6 +535,7 @@ class Session final : public SessionBase {
   unsigned version_ = 11;
   std::uint64_t sequence_ = 0;
   std::string route_label_ = "unmatched";
+  std::size_t body_limit_ = 0;  // of the request being read: its route's, or the server's
   std::string method_label_ = "other";
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };

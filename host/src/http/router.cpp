@@ -71,13 +71,14 @@ std::optional<std::string> percent_decode(std::string_view encoded) {
   return out;
 }
 
-void Router::add(std::string method, std::string pattern, Handler handler) {
+void Router::add(std::string method, std::string pattern, Handler handler,
+                 std::optional<std::size_t> max_body_bytes) {
   if (method.empty()) throw std::invalid_argument("route " + pattern + ": empty method");
   if (!handler) throw std::invalid_argument("route " + method + " " + pattern + ": no handler");
   if (pattern.empty() || pattern.front() != '/') {
     throw std::invalid_argument("route pattern '" + pattern + "' does not start with '/'");
   }
-  Route route{std::move(method), pattern, {}, std::move(handler)};
+  Route route{std::move(method), pattern, {}, std::move(handler), max_body_bytes};
   for (std::string_view part : split_path(pattern)) {
     if (part.size() > 2 && part.front() == '{' && part.back() == '}') {
       std::string name(part.substr(1, part.size() - 2));
@@ -152,10 +153,17 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
   result.pattern = chosen->pattern;
   if (best == nullptr) return result;
   result.handler = &best->handler;
+  result.max_body_bytes = best->max_body_bytes;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (best->segments[i].is_param) result.path_params[best->segments[i].text] = parts[i];
   }
   return result;
+}
+
+std::size_t Router::largest_route_body_limit() const {
+  std::size_t largest = 0;
+  for (const auto& route : routes_) largest = std::max(largest, route.max_body_bytes.value_or(0));
+  return largest;
 }
 
 }  // namespace caisse::host::http

@@ -3,6 +3,7 @@
 // Responder; handlers never see Boost.Beast.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <optional>
@@ -68,6 +69,8 @@ struct RouteMatch {
   std::string pattern;                             // the route's pattern; empty: unknown path
   std::map<std::string, std::string> path_params;  // decoded values of the pattern's {params}
   std::vector<std::string> allowed_methods;  // when the path is known: every method it has, sorted
+  // The matched route's own body limit, when it was added with one (see Router::add).
+  std::optional<std::size_t> max_body_bytes;
 };
 
 // Patterns are absolute paths whose segments are literals or "{name}" (one whole segment, never
@@ -79,11 +82,17 @@ class Router {
  public:
   // Registers a handler. A malformed pattern or a repeated (method, pattern) is a programming
   // error: std::invalid_argument.
-  void add(std::string method, std::string pattern, Handler handler);
+  // `max_body_bytes`, when set, replaces the server's limit for this route only: file imports
+  // take files larger than any other request.
+  void add(std::string method, std::string pattern, Handler handler,
+           std::optional<std::size_t> max_body_bytes = std::nullopt);
 
   // `path` is the raw (percent-encoded) path of the target, without the query: segments are
   // split first and decoded afterwards, so an encoded '/' stays inside its segment.
   RouteMatch match(std::string_view method, std::string_view path) const;
+
+  // The largest body limit a route was added with; 0 when none has one of its own.
+  std::size_t largest_route_body_limit() const;
 
  private:
   struct Segment {
@@ -95,6 +104,7 @@ class Router {
     std::string pattern;
     std::vector<Segment> segments;
     Handler handler;
+    std::optional<std::size_t> max_body_bytes;
   };
 
   std::vector<Route> routes_;

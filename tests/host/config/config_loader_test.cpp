@@ -55,6 +55,18 @@ TEST(ConfigLoader, MinimalFileGetsDocumentedDefaults) {
   EXPECT_EQ(loaded->log.level, "info");
   EXPECT_FALSE(loaded->storage.url.has_value());
   EXPECT_EQ(loaded->storage.pool_size, 4);
+  EXPECT_EQ(loaded->http.max_body_bytes, 1024u * 1024u);
+  EXPECT_EQ(loaded->http.max_import_bytes, 64u * 1024u * 1024u);
+}
+
+TEST(ConfigLoader, ImportLimitIsReadAndBounded) {
+  ConfigFiles files;
+  auto loaded =
+      load_daemon_config(files.write("caissed.toml", "[http]\nmax_import_bytes = 2048\n"));
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->http.max_import_bytes, 2048u);
+  auto file = files.write("small.toml", "[http]\nmax_import_bytes = 10\n");
+  EXPECT_THAT(load_error(file), HasSubstr(file.string() + ":2:20: http.max_import_bytes"));
 }
 
 TEST(ConfigLoader, UnknownKeyNamesFileLineColumnAndKeyPath) {

@@ -171,6 +171,60 @@ TEST_F(HttpServerTest, OversizedBodyGets413AndTheConnectionCloses) {
   EXPECT_FALSE(ran);
 }
 
+TEST_F(HttpServerTest, RouteWithItsOwnLimitTakesLargerBodiesThanTheOthers) {
+  std::size_t received = 0;
+  router_->add(
+      "POST", "/imports",
+      [&received](Request&& request, Responder respond) {
+        received = request.body.size();
+        respond(text("ok"));
+      },
+      5000);
+  router_->add("POST", "/", [](Request&&, Responder respond) { respond(text("ok")); });
+  HttpServerOptions options;
+  options.max_body_bytes = 100;
+  start(options);
+  {
+    RawClient client(port());
+    ASSERT_TRUE(client.connected());
+    client.send("POST /imports HTTP/1.1\r\nHost: x\r\nContent-Length: 3000\r\n\r\n" +
+                std::string(3000, 'i'));
+    auto response = client.read_response();
+    ASSERT_TRUE(response.has_value());
+    EXPECT_EQ(response->status, 200u);
+    EXPECT_EQ(received, 3000u);
+  }
+  {  // over the route's own limit
+    RawClient client(port());
+    ASSERT_TRUE(client.connected());
+    client.send("POST /imports HTTP/1.1\r\nHost: x\r\nContent-Length: 6000\r\n\r\n" +
+                std::string(6000, 'i'));
+    auto response = client.read_response();
+    ASSERT_TRUE(response.has_value());
+    EXPECT_EQ(response->status, 413u);
+    EXPECT_NE(response->body.find("limit 5000 bytes"), std::string::npos) << response->body;
+  }
+  {  // the larger limit of /imports does not leak to the other routes, chunked or not
+    RawClient client(port());
+    ASSERT_TRUE(client.connected());
+    client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3000\r\n\r\n" +
+                std::string(3000, 'b'));
+    auto response = client.read_response();
+    ASSERT_TRUE(response.has_value());
+    EXPECT_EQ(response->status, 413u);
+    EXPECT_NE(response->body.find("limit 100 bytes"), std::string::npos) << response->body;
+  }
+  {
+    RawClient client(port());
+    ASSERT_TRUE(client.connected());
+    client.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+    for (int i = 0; i < 4; ++i) client.send("40\r\n" + std::string(64, 'c') + "\r\n");
+    auto response = client.read_response();
+    ASSERT_TRUE(response.has_value());
+    EXPECT_EQ(response->status, 413u);
+  }
+}
+
 TEST_F(HttpServerTest, OversizedChunkedBodyGets413) {
   router_->add("POST", "/", [](Request&&, Responder respond) { respond(text("ok")); });
   HttpServerOptions options;

@@ -12,6 +12,17 @@ Handler noop() {
   return [](Request&&, Responder) {};
 }
 
+TEST(Router, RouteBodyLimitComesWithItsMatch) {
+  Router router;
+  router.add("POST", "/imports/{kind}", noop(), 4096);
+  router.add("POST", "/other", noop());
+  EXPECT_EQ(router.match("POST", "/imports/households").max_body_bytes, 4096u);
+  EXPECT_FALSE(router.match("POST", "/other").max_body_bytes.has_value());
+  EXPECT_FALSE(router.match("GET", "/imports/households").max_body_bytes.has_value());
+  EXPECT_EQ(router.largest_route_body_limit(), 4096u);
+  EXPECT_EQ(Router().largest_route_body_limit(), 0u);
+}
+
 TEST(Router, MatchesLiteralRouteAndReportsItsPattern) {
   Router router;
   router.add("GET", "/healthz", noop());
