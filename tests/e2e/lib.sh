@@ -64,6 +64,17 @@ stop_daemon() {
   [ "$code" -eq 0 ] || fail "caissed exited with $code after SIGTERM"
 }
 
+# use_test_database NAME: a fresh database NAME on the test server of scripts/test.sh, dropped
+# on exit, its URL in CAISSE_E2E_DB_URL for a config's `[storage] url = "env:CAISSE_E2E_DB_URL"`.
+use_test_database() {
+  local db=$1
+  [ -n "${CAISSE_TEST_PG_URL:-}" ] || fail "CAISSE_TEST_PG_URL is not set (run through scripts/test.sh)"
+  psql "$CAISSE_TEST_PG_URL" -qAt -c "CREATE DATABASE $db" || fail "cannot create database $db"
+  trap "psql \"\$CAISSE_TEST_PG_URL\" -qAt -c 'DROP DATABASE IF EXISTS $db' >/dev/null 2>&1; cleanup" EXIT
+  export CAISSE_E2E_DB_URL="${CAISSE_TEST_PG_URL/dbname=postgres/dbname=$db}"
+  printf '\n[storage]\nurl = "env:CAISSE_E2E_DB_URL"\n' >>"$WORK/demo/caissed.toml"
+}
+
 postgres_processes_of() {
   pgrep -f -- "-D $1" || true
 }

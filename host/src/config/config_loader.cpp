@@ -54,6 +54,8 @@ void read_daemon(TableReader& daemon, const std::filesystem::path& base, DaemonC
   if (auto seconds = daemon.integer("janitor_interval_seconds", 1, 86'400)) {
     out.janitor_interval = std::chrono::seconds(*seconds);
   }
+  out.dispatch_batch_size = static_cast<std::size_t>(
+      daemon.integer("dispatch_batch_size", 1, 10'000).value_or(out.dispatch_batch_size));
   daemon.finish();
 }
 

@@ -128,6 +128,9 @@ struct DaemonConfig {
   std::filesystem::path data_dir;  // absolute
   // How often the janitor asks currency adapters about PENDING and UNKNOWN lines.
   std::chrono::milliseconds janitor_interval{60'000};
+  // How many lines a dispatch marks UNKNOWN and sends at once: a crash mid-batch leaves at most
+  // this many lines for the janitor to ask about before they can settle.
+  std::size_t dispatch_batch_size = 500;
   std::vector<std::filesystem::path> plugin_dirs;  // absolute, searched in order
   std::vector<PluginSettings> plugins;
   std::vector<CaisseConfig> caisses;

@@ -25,7 +25,10 @@ Result<CycleStep> parse_cycle_step(std::string_view name) {
 
 CycleService::CycleService(const config::DaemonConfig& config, const PluginCatalog& catalog,
                            store::ConnectionPool& pool, CycleBooks books)
-    : catalog_(catalog), pool_(pool), books_(std::move(books)) {
+    : catalog_(catalog),
+      pool_(pool),
+      books_(std::move(books)),
+      batch_size_(config.dispatch_batch_size) {
   for (const auto& caisse : config.caisses) {
     caisses_.emplace(caisse.id, Caisse{&caisse, std::make_unique<std::mutex>()});
   }
@@ -125,13 +128,13 @@ Result<cycle::CycleSummary> CycleService::step(const config::CaisseConfig& caiss
       auto instance = adapter();
       if (!instance) return instance.error();
       cycle::PluginCurrencyGateway gateway(**instance);
-      return cycle.dispatch(month, gateway, *ledger);
+      return cycle.dispatch(month, gateway, *ledger, batch_size_);
     }
     case CycleStep::reconcile: {
       auto instance = adapter();
       if (!instance) return instance.error();
       cycle::PluginCurrencyGateway gateway(**instance);
-      return cycle.reconcile(month, gateway, *ledger);
+      return cycle.reconcile(month, gateway, *ledger, batch_size_);
     }
     case CycleStep::close:
       return cycle.close(month);

@@ -90,6 +90,7 @@ class CycleService {
   const PluginCatalog& catalog_;
   store::ConnectionPool& pool_;
   CycleBooks books_;
+  std::size_t batch_size_;  // [daemon] dispatch_batch_size, for dispatch and reconcile
   std::map<std::string, Caisse, std::less<>> caisses_;
 };
 

@@ -57,6 +57,17 @@ TEST(ConfigLoader, MinimalFileGetsDocumentedDefaults) {
   EXPECT_EQ(loaded->storage.pool_size, 4);
   EXPECT_EQ(loaded->http.max_body_bytes, 1024u * 1024u);
   EXPECT_EQ(loaded->http.max_import_bytes, 64u * 1024u * 1024u);
+  EXPECT_EQ(loaded->dispatch_batch_size, 500u);
+}
+
+TEST(ConfigLoader, DispatchBatchSizeIsReadAndBounded) {
+  ConfigFiles files;
+  auto loaded =
+      load_daemon_config(files.write("caissed.toml", "[daemon]\ndispatch_batch_size = 10\n"));
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->dispatch_batch_size, 10u);
+  auto file = files.write("zero.toml", "[daemon]\ndispatch_batch_size = 0\n");
+  EXPECT_THAT(load_error(file), HasSubstr(file.string() + ":2:23: daemon.dispatch_batch_size"));
 }
 
 TEST(ConfigLoader, ImportLimitIsReadAndBounded) {
