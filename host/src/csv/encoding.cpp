@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include "core/utf8.hpp"
+
 namespace caisse::host::csv {
 namespace {
 
@@ -12,36 +14,6 @@ std::string hex_byte(unsigned char byte) {
   char buffer[8];
   std::snprintf(buffer, sizeof buffer, "0x%02X", byte);
   return buffer;
-}
-
-// The length of the valid UTF-8 sequence starting at `i`, or 0 when it is not one (stray
-// continuation byte, truncated sequence, overlong form, surrogate, beyond U+10FFFF).
-std::size_t sequence_length(std::string_view text, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;  // allowed range of the second byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;   // overlong
-    if (lead == 0xED) high = 0x9F;  // surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;   // overlong
-    if (lead == 0xF4) high = 0x8F;  // beyond U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return length;
 }
 
 std::size_t line_of(std::string_view text, std::size_t offset) {
@@ -70,7 +42,7 @@ Result<std::string_view> utf8_text(std::string_view file_name, std::string_view 
                             "order mark looks like this too; save it as UTF-8)",
                         ErrorKind::invalid);
     }
-    const std::size_t length = sequence_length(text, i);
+    const std::size_t length = utf8_sequence_length(text, i);
     if (length == 0) {
       return make_error(name + ":" + std::to_string(line_of(text, i)) + ": byte " +
                             hex_byte(static_cast<unsigned char>(text[i])) +

@@ -5,6 +5,7 @@
 
 #include "money/money.hpp"
 #include "store/pg_connection.hpp"
+#include "store/text_array.hpp"
 #include "store/transaction.hpp"
 
 namespace caisse::host::cycle {
@@ -26,21 +27,6 @@ std::optional<std::string> nullable_text(const PgResult& r, int row, int column)
 std::optional<std::int64_t> nullable_int(const PgResult& r, int row, int column) {
   if (r.is_null(row, column)) return std::nullopt;
   return to_int64(r.get(row, column));
-}
-
-// A PostgreSQL array literal of text values: {"a","b\"c"}.
-std::string text_array(const std::vector<std::string>& values) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) out += ',';
-    out += '"';
-    for (char c : values[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
 }
 
 std::string int_array(const std::vector<std::int64_t>& values) {
@@ -128,7 +114,8 @@ Result<void> record_outcomes(store::PgConnection& db, const std::string& caisse_
       " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(o, s, r, m)"
       " WHERE c.operation_id = u.o AND c.status NOT IN ('SUCCEEDED', 'DECLINED')"
       " RETURNING c.operation_id, c.status",
-      {text_array(operations), text_array(statuses), text_array(refs), text_array(messages)});
+      {store::text_array(operations), store::text_array(statuses), store::text_array(refs),
+       store::text_array(messages)});
   if (!updated) return updated.error();
   std::unordered_set<std::string_view> credited;
   for (int row = 0; row < updated->rows(); ++row) {
@@ -245,8 +232,8 @@ Result<CycleSummary> AllocationCycle::compute(Month month, std::string_view acto
             "INSERT INTO cycle_lines (caisse_id, month, household_id, amount_minor, rule_version,"
             " operation_id) SELECT $1, $2, h, a, $3, o"
             " FROM unnest($4::text[], $5::bigint[], $6::text[]) AS t(h, a, o)",
-            {caisse_id_, month.to_string(), version, text_array(ids), int_array(amounts),
-             text_array(operations)});
+            {caisse_id_, month.to_string(), version, store::text_array(ids), int_array(amounts),
+             store::text_array(operations)});
         if (!rows) return rows.error();
         return {};
       });
@@ -364,7 +351,7 @@ Result<CycleSummary> AllocationCycle::dispatch(Month month, CurrencyGateway& gat
         "UPDATE cycle_lines SET status = 'UNKNOWN', attempts = attempts + 1,"
         " message = 'sent; waiting for the outcome', updated_at = now()"
         " WHERE operation_id = ANY($1::text[])",
-        {text_array(ids)});
+        {store::text_array(ids)});
     if (!marked) return marked.error();
     if (auto committed = tx->commit(); !committed) return committed.error();
 
@@ -382,7 +369,7 @@ Result<CycleSummary> AllocationCycle::dispatch(Month month, CurrencyGateway& gat
       auto noted = db_.exec_params(
           "UPDATE cycle_lines SET message = $2 WHERE operation_id = ANY($1::text[])"
           " AND status = 'UNKNOWN'",
-          {text_array(ids), "outcome unknown: " + results.error().message});
+          {store::text_array(ids), "outcome unknown: " + results.error().message});
       if (!noted) return noted.error();
       return make_error(
           describe(caisse_id_, month) + ": dispatch stopped, " + std::to_string(lines.size()) +

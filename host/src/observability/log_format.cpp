@@ -4,6 +4,8 @@
 #include <ctime>
 #include <set>
 
+#include "core/utf8.hpp"
+
 namespace caisse::host::observability {
 namespace {
 
@@ -18,34 +20,6 @@ bool is_key_start(char c) {
 }
 bool is_key_char(char c) {
   return is_key_start(c) || is_digit(c) || c == '.' || c == '-';
-}
-
-// Length of the valid UTF-8 sequence starting at text[i], or 0 if the bytes there are not one.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char lead = byte(i);
-  std::size_t length = 0;
-  unsigned char low = 0x80;  // allowed range of the second byte (rejects overlongs, surrogates)
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return length;
 }
 
 void append(spdlog::memory_buf_t& dest, std::string_view text) {

@@ -8,6 +8,7 @@
 #include "money/money.hpp"
 #include "registry/formats.hpp"
 #include "registry/import_support.hpp"
+#include "store/text_array.hpp"
 
 namespace caisse::host::registry::detail {
 namespace {
@@ -93,7 +94,7 @@ Result<ImportReport> import_contributions(store::PgConnection& db,
     auto recorded = db.exec_params(
         "SELECT household_id, from_month, amount_minor, method, lock_in_months"
         "  FROM registry_contributions WHERE caisse_id = $1 AND household_id = ANY($2::text[])",
-        {caisse.id, text_array(ids)});
+        {caisse.id, store::text_array(ids)});
     if (!recorded) return recorded.error();
     for (int r = 0; r < recorded->rows(); ++r) {
       auto from = parse_month(recorded->get(r, 1));

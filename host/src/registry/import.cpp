@@ -5,6 +5,7 @@
 
 #include "registry/formats.hpp"
 #include "registry/import_support.hpp"
+#include "store/text_array.hpp"
 #include "store/transaction.hpp"
 
 namespace caisse::host::registry {
@@ -208,20 +209,6 @@ Result<std::int64_t> euro_amount(const csv::Record& record, std::string_view col
   return amount;
 }
 
-std::string text_array(const std::vector<std::string>& values) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) out += ',';
-    out += '"';
-    for (char c : values[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-
 Result<std::set<std::string>> existing_ids(store::PgConnection& db, std::string_view table,
                                            std::string_view caisse_id,
                                            const std::vector<std::string>& ids) {
@@ -229,7 +216,7 @@ Result<std::set<std::string>> existing_ids(store::PgConnection& db, std::string_
   if (ids.empty()) return found;
   auto rows = db.exec_params(
       "SELECT id FROM " + std::string(table) + " WHERE caisse_id = $1 AND id = ANY($2::text[])",
-      {std::string(caisse_id), text_array(ids)});
+      {std::string(caisse_id), store::text_array(ids)});
   if (!rows) return rows.error();
   for (int r = 0; r < rows->rows(); ++r) found.insert(std::string(rows->get(r, 0)));
   return found;

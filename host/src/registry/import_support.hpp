@@ -91,9 +91,6 @@ Result<std::int64_t> bounded_number(const csv::Record& record, std::string_view 
 Result<std::int64_t> euro_amount(const csv::Record& record, std::string_view column,
                                  std::int64_t min_cents);
 
-// A PostgreSQL array literal of text values, for `= ANY($n::text[])`.
-std::string text_array(const std::vector<std::string>& values);
-
 // Which of `ids` exist in `table` (a registry table with caisse_id and id) for the caisse.
 Result<std::set<std::string>> existing_ids(store::PgConnection& db, std::string_view table,
                                            std::string_view caisse_id,

@@ -9,6 +9,7 @@
 #include "money/money.hpp"
 #include "registry/formats.hpp"
 #include "registry/import_support.hpp"
+#include "store/text_array.hpp"
 
 namespace caisse::host::registry::detail {
 namespace {
@@ -127,7 +128,7 @@ Result<ImportReport> import_receipts(store::PgConnection& db, const config::Cais
       "SELECT reference, to_char(received_on, 'YYYY-MM-DD'), source, coalesce(household_id, ''),"
       "       coalesce(funder_id, ''), amount_minor"
       "  FROM registry_receipts WHERE caisse_id = $1 AND reference = ANY($2::text[])",
-      {caisse.id, text_array(references)});
+      {caisse.id, store::text_array(references)});
   if (!recorded) return recorded.error();
   for (int r = 0; r < recorded->rows(); ++r) recorded_row[std::string(recorded->get(r, 0))] = r;
 
