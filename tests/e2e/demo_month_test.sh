@@ -31,6 +31,18 @@ first_iban=$(sed -n '2p' "$data/members.csv" | awk -F, '{ print $5 }')
 [ -n "$first_iban" ] || fail "the sample members file has no IBAN in column 5"
 case "$exported" in *"$first_iban"* | *@example.org*) fail "the export leaks personal data" ;; esac
 
+# The reste-à-vivre grid (3 %, at least 5.00 a person) for 2 adults and a child declaring
+# 2000.00 of income and 1100.00 of fixed costs: 900.00 / 3 = 300.00 a person, 3 % = 9.00, × 3.
+out=$(ctl contribution suggest --caisse $caisse --month $month adults=2 children=1 \
+  income=2000.00 fixed_costs=1100.00) || fail "contribution suggest: $out"
+echo "$out" | grep -q "27.00 EUR a month" || fail "reste_a_vivre_grid did not suggest 27.00: $out"
+out=$(ctl contribution suggest --caisse $caisse adults=2 salary=2000 2>&1) &&
+  fail "an unknown field was accepted: $out"
+echo "$out" | grep -q "salary: unknown field" || fail "the unknown field is not named: $out"
+out=$(ctl contribution suggest --caisse montpellier adults=2 2>&1) &&
+  fail "montpellier has no grid but suggested: $out"
+echo "$out" | grep -q "no contribution_grid rule in force" || fail "no grid, unclear error: $out"
+
 out=$(cycle compute) || fail "compute: $out"
 out=$(cycle approve 2>&1) && fail "the operator who computed could approve: $out"
 echo "$out" | grep -q "second operator" || fail "self-approval refused without saying why: $out"

@@ -204,8 +204,8 @@ Result<HttpAnswer> AdminClient::send(Request call) const {
   const Endpoint& endpoint = impl_->endpoint;
   const ClientOptions& options = impl_->options;
 
-  http::request<http::string_body> request{call.method, endpoint.base_path + std::string(call.target),
-                                           11};
+  http::request<http::string_body> request{call.method,
+                                           endpoint.base_path + std::string(call.target), 11};
   request.set(http::field::host, endpoint.authority);
   request.set(http::field::user_agent, "caissectl");
   request.set(http::field::accept, "application/json");

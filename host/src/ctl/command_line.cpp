@@ -37,7 +37,8 @@ bool is_cycle(Command command) {
 }
 
 bool takes_caisse(Command command) {
-  return is_cycle(command) || command == Command::import || command == Command::ledger_check;
+  return is_cycle(command) || command == Command::import || command == Command::ledger_check ||
+         command == Command::contribution_suggest;
 }
 
 bool is_import_kind(std::string_view word) {
@@ -54,7 +55,7 @@ Result<void> check_scope(const Invocation& out, const std::optional<std::string>
   if (caisse && !takes_caisse(out.command)) {
     return make_error("--caisse does not apply to '" + name + "'");
   }
-  if (month && !is_cycle(out.command)) {
+  if (month && !is_cycle(out.command) && out.command != Command::contribution_suggest) {
     return make_error("--month does not apply to '" + name + "'");
   }
   if (takes_caisse(out.command)) {
@@ -65,8 +66,8 @@ Result<void> check_scope(const Invocation& out, const std::optional<std::string>
                         "starting with a letter or digit");
     }
   }
-  if (is_cycle(out.command)) {
-    if (!month) return make_error(name + ": --month YYYY-MM is required");
+  if (is_cycle(out.command) && !month) return make_error(name + ": --month YYYY-MM is required");
+  if (month) {
     if (!is_month(*month)) {
       return make_error("--month '" + *month + "' is not a month: expected YYYY-MM, e.g. 2026-11");
     }
@@ -109,6 +110,8 @@ std::string command_name(const Invocation& invocation) {
       return "import " + invocation.import_kind;
     case Command::ledger_check:
       return "ledger check";
+    case Command::contribution_suggest:
+      return "contribution suggest";
     default:
       break;
   }
@@ -239,6 +242,24 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
     }
     out.command = Command::ledger_check;
     expected = 2;
+  } else if (command == "contribution") {
+    if (words.size() < 2 || words[1] != "suggest") {
+      return make_error("contribution: expected 'suggest' and the household's FIELD=VALUE");
+    }
+    out.command = Command::contribution_suggest;
+    for (std::size_t i = 2; i < words.size(); ++i) {
+      const auto equals = words[i].find('=');
+      if (equals == 0 || equals == std::string::npos) {
+        return make_error("contribution suggest: '" + words[i] +
+                          "' is not FIELD=VALUE (e.g. adults=2 income=1450.00)");
+      }
+      out.fields.push_back(words[i]);
+    }
+    if (out.fields.empty()) {
+      return make_error(
+          "contribution suggest: expected the household's FIELD=VALUE, e.g. adults=2");
+    }
+    expected = words.size();
   } else {
     return make_error("unknown command '" + command + "'");
   }
@@ -271,6 +292,10 @@ Commands:
                            load a CSV file (at most 64 MiB); KIND is households, members,
                            contributions, funders or receipts
   ledger check --caisse ID the ledger's invariants, each OK or FAILED (exit 1 if any fails)
+  contribution suggest --caisse ID [--month YYYY-MM] FIELD=VALUE...
+                           the monthly contribution the caisse's grid suggests for a household;
+                           FIELDs: adults, children, income, fixed_costs (euros),
+                           quotient_familial (whole euros); the month defaults to this one
   help                     this text
 
 Options:
@@ -278,8 +303,9 @@ Options:
                            http or https
   --token-file FILE        read the bearer token from FILE (default: $CAISSE_TOKEN)
   --ca-file PEM            for https: trust the certificates in PEM instead of the system store
-  --caisse ID              the caisse (cycle, import, ledger): lowercase letters, digits, - and _
-  --month YYYY-MM          the month of the cycle (cycle)
+  --caisse ID              the caisse (cycle, import, ledger, contribution): lowercase letters,
+                           digits, - and _
+  --month YYYY-MM          the month of the cycle (cycle), or of the grid (contribution)
   --json                   print the API's JSON answer, compact, on one line
   -h, --help               this text
 

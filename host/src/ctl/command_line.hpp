@@ -28,6 +28,8 @@ enum class Command {
   cycle_report,
   import,        // `import KIND --caisse ID FILE`
   ledger_check,  // `ledger check --caisse ID`
+  // `contribution suggest --caisse ID [--month YYYY-MM] FIELD=VALUE...`
+  contribution_suggest,
 };
 
 // What `import` loads; the admin API's {kind} segment is the same word.
@@ -44,9 +46,12 @@ struct Invocation {
   Command command = Command::help;
   std::string plugin_name;  // for plugin_describe
   std::string caisse;       // --caisse, for cycle_*, import and ledger_check (checked as an id)
-  std::string month;        // --month, for cycle_* (checked as YYYY-MM)
+  std::string month;        // --month, for cycle_* (required) and contribution_suggest (YYYY-MM)
   std::string import_kind;  // for import: one of kImportKinds
   std::string file;         // for import: the CSV file, read when the command runs
+  // For contribution_suggest: "adults=2", "income=1450.00"... as typed; the daemon checks the
+  // names and values (docs/admin-api.md).
+  std::vector<std::string> fields;
   std::string url = kDefaultUrl;
   // Where the bearer token comes from: --token-file wins over CAISSE_TOKEN; neither is allowed
   // (the daemon then answers 401).

@@ -127,6 +127,8 @@ std::string render(Command command, const boost::json::value& answer) {
       return render_import(answer);
     case Command::ledger_check:
       return render_ledger_check(answer);
+    case Command::contribution_suggest:
+      return render_contribution_suggestion(answer);
     case Command::help:
       break;
     default:
@@ -187,6 +189,18 @@ std::string api_target(const Invocation& invocation) {
       return caisse + "/imports/" + percent_encode(invocation.import_kind);
     case Command::ledger_check:
       return caisse + "/ledger/check";
+    case Command::contribution_suggest: {
+      std::string target = caisse + "/contribution-suggestion?";
+      std::vector<std::string> fields = invocation.fields;
+      if (!invocation.month.empty()) fields.push_back("month=" + invocation.month);
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        const auto equals = fields[i].find('=');
+        if (i > 0) target += '&';
+        target += percent_encode(fields[i].substr(0, equals)) + '=' +
+                  percent_encode(fields[i].substr(equals + 1));
+      }
+      return target;
+    }
     case Command::help:
       break;
   }

@@ -35,9 +35,9 @@ struct Services {
 
 // The answer goes to `out` (rendered text, or with --json the API's JSON on one line); errors go
 // to `err` starting with "caissectl: " (a daemon's message of several lines is printed whole,
-// each of its lines indented under the first). A POST carries an `Idempotency-Key` header; with --json its
-// value is also printed to `err` before the request goes out, otherwise nothing is said about it.
-// Never prints the token.
+// each of its lines indented under the first). A POST carries an `Idempotency-Key` header; with
+// --json its value is also printed to `err` before the request goes out, otherwise nothing is said
+// about it. Never prints the token.
 int run_command(const Invocation& invocation, std::ostream& out, std::ostream& err,
                 const Services& services = {});
 

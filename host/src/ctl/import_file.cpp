@@ -30,7 +30,8 @@ struct FileDescriptor {
 
 Result<std::string> read_import_file(const std::string& path, std::size_t max_bytes) {
   FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (file.fd < 0) return make_error("cannot read import file " + path + ": " + std::strerror(errno));
+  if (file.fd < 0)
+    return make_error("cannot read import file " + path + ": " + std::strerror(errno));
   struct stat info {};
   if (::fstat(file.fd, &info) == 0 && S_ISREG(info.st_mode) &&
       static_cast<std::uint64_t>(info.st_size) > max_bytes) {

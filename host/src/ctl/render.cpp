@@ -413,4 +413,10 @@ std::string render_ledger_check(const json::value& check) {
   return out + faults;
 }
 
+std::string render_contribution_suggestion(const json::value& suggestion) {
+  return "suggested contribution for " + text(suggestion, "caisse") + " in " +
+         text(suggestion, "month") + ": " + text(suggestion, "suggested") + " " +
+         text(suggestion, "currency") + " a month\nrule " + text(suggestion, "rule") + "\n";
+}
+
 }  // namespace caisse::host::ctl

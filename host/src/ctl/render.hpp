@@ -40,6 +40,9 @@ std::string render_import(const boost::json::value& result);
 // EXPECTED_MINOR ACTUAL_MINOR DETAIL).
 std::string render_ledger_check(const boost::json::value& check);
 
+// GET /api/v1/caisses/{caisse}/contribution-suggestion: the amount a month, then the rule.
+std::string render_contribution_suggestion(const boost::json::value& suggestion);
+
 // 45 -> "45s", 185 -> "3m 05s", 7390 -> "2h 03m 10s", 180000 -> "2d 02h 00m".
 std::string format_uptime(std::int64_t seconds);
 

@@ -1,7 +1,7 @@
 #include "daemon/admin_routes.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <caisse/sdk.h>
+#include <boost/json/serialize.hpp>
 
 #include "daemon/plugin_views.hpp"
 #include "store/pg_connection.hpp"
@@ -69,18 +69,19 @@ void status(const AdminContext& ctx, Request&&, Responder respond) {
     for (const auto& p : ctx.catalog.plugins()) loaded += p.plugin ? 1 : 0;
     auto uptime = std::chrono::duration_cast<std::chrono::seconds>(
         std::chrono::steady_clock::now() - ctx.started);
-    respond(json(200, boost::json::object{
-                          {"version", CAISSE_VERSION},
-                          {"sdk_abi", {{"major", CAISSE_SDK_ABI_MAJOR}, {"minor", CAISSE_SDK_ABI_MINOR}}},
-                          {"uptime_seconds", uptime.count()},
-                          {"database",
-                           {{"mode", ctx.database.mode},
-                            {"reachable", reachable},
-                            {"schema_version", ctx.database.schema_version}}},
-                          {"caisses", std::move(caisses)},
-                          {"plugins",
-                           {{"loaded", loaded}, {"failed", ctx.catalog.plugins().size() - loaded}}},
-                      }));
+    respond(json(
+        200,
+        boost::json::object{
+            {"version", CAISSE_VERSION},
+            {"sdk_abi", {{"major", CAISSE_SDK_ABI_MAJOR}, {"minor", CAISSE_SDK_ABI_MINOR}}},
+            {"uptime_seconds", uptime.count()},
+            {"database",
+             {{"mode", ctx.database.mode},
+              {"reachable", reachable},
+              {"schema_version", ctx.database.schema_version}}},
+            {"caisses", std::move(caisses)},
+            {"plugins", {{"loaded", loaded}, {"failed", ctx.catalog.plugins().size() - loaded}}},
+        }));
   });
 }
 

@@ -5,6 +5,7 @@
 
 #include <boost/json/value.hpp>
 #include <functional>
+#include <utility>
 
 #include "core/result.hpp"
 #include "daemon/blocking_workers.hpp"
@@ -32,5 +33,14 @@ void answer_on_worker(BlockingWorkers& workers, http::Responder respond,
 void answer_once(BlockingWorkers& workers, IdempotentRequests& idempotency,
                  const http::Request& request, http::Responder respond,
                  std::function<http::Response()> work);
+
+// A route handler that calls `fn(context, request, respond)`. `context` must outlive the router's
+// use, as every routes context does.
+template <typename Context, typename Fn>
+http::Handler with_context(const Context& context, Fn fn) {
+  return [&context, fn](http::Request&& request, http::Responder respond) {
+    fn(context, std::move(request), std::move(respond));
+  };
+}
 
 }  // namespace caisse::host::daemon

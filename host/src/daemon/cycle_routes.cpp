@@ -152,11 +152,7 @@ std::string cycle_summary_json(const cycle::CycleSummary& summary, int minor_uni
 
 void add_cycle_routes(http::Router& router, const CycleRoutesContext& ctx) {
   using http::Role;
-  auto with = [&ctx](auto fn) {
-    return [&ctx, fn](Request&& request, Responder respond) {
-      fn(ctx, std::move(request), std::move(respond));
-    };
-  };
+  auto with = [&ctx](auto fn) { return with_context(ctx, fn); };
   const std::string base = "/api/v1/caisses/{caisse}/cycles/{month}";
   router.add("GET", base,
              http::require_role(ctx.auth, {Role::operator_role, Role::committee, Role::auditor},

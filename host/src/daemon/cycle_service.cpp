@@ -47,6 +47,25 @@ plugins::PluginInstance* CycleService::running(const config::CaisseConfig& caiss
   return nullptr;
 }
 
+Result<CycleService::RunningRule> CycleService::rule_in_force(const config::CaisseConfig& caisse,
+                                                              config::RuleKind kind,
+                                                              Month month) const {
+  const std::string kind_name = config::rule_kind_name(kind);
+  const config::RuleVersion* rule = caisse.rule_in_force(kind, month);
+  if (rule == nullptr) {
+    return make_error("caisse " + caisse.id + " has no " + kind_name + " rule in force for " +
+                          month.to_string() + " ([[rules." + kind_name + "]])",
+                      ErrorKind::conflict);
+  }
+  plugins::PluginInstance* instance = running(caisse, rule->instance);
+  if (instance == nullptr) {
+    return make_error(kind_name + " rule " + caisse.id + "/" + rule->instance +
+                          " is not running (caissectl plugin list says why)",
+                      ErrorKind::unavailable);
+  }
+  return RunningRule{instance, cycle::rule_version_label(*instance, rule->from)};
+}
+
 template <class Work>
 auto CycleService::with_caisse(std::string_view caisse_id, Work&& work)
     -> decltype(work(std::declval<const config::CaisseConfig&>(),
@@ -78,6 +97,20 @@ Result<cycle::CycleSummary> CycleService::run(std::string_view caisse_id, Month 
   });
 }
 
+Result<ContributionSuggestion> CycleService::suggest_contribution(
+    std::string_view caisse_id, Month month, const plugins::ContributionInput& household) {
+  return with_caisse(caisse_id,
+                     [&](const config::CaisseConfig& caisse,
+                         store::PgConnection&) -> Result<ContributionSuggestion> {
+                       auto rule =
+                           rule_in_force(caisse, config::RuleKind::contribution_grid, month);
+                       if (!rule) return rule.error();
+                       auto amount = rule->instance->suggest_contribution(household);
+                       if (!amount) return Error{amount.error().message, ErrorKind::invalid};
+                       return ContributionSuggestion{*amount, rule->label};
+                     });
+}
+
 Result<cycle::CycleSummary> CycleService::step(const config::CaisseConfig& caisse,
                                                store::PgConnection& db, Month month,
                                                CycleStep step_kind, std::string_view actor) {
@@ -100,20 +133,9 @@ Result<cycle::CycleSummary> CycleService::step(const config::CaisseConfig& caiss
   };
   switch (step_kind) {
     case CycleStep::compute: {
-      const config::RuleVersion* rule = caisse.rule_in_force(config::RuleKind::allocation, month);
-      if (rule == nullptr) {
-        return make_error("caisse " + caisse.id + " has no allocation rule in force for " +
-                              month.to_string() + " ([[rules.allocation]])",
-                          ErrorKind::conflict);
-      }
-      plugins::PluginInstance* instance = running(caisse, rule->instance);
-      if (instance == nullptr) {
-        return make_error("allocation rule " + caisse.id + "/" + rule->instance +
-                              " is not running (caissectl plugin list says why)",
-                          ErrorKind::unavailable);
-      }
-      cycle::PluginAllocationRule allocation(*instance,
-                                             cycle::rule_version_label(*instance, rule->from));
+      auto rule = rule_in_force(caisse, config::RuleKind::allocation, month);
+      if (!rule) return rule.error();
+      cycle::PluginAllocationRule allocation(*rule->instance, rule->label);
       auto households = books_.households(db, caisse);
       return cycle.compute(month, actor, *households, allocation, *ledger);
     }

@@ -5,6 +5,7 @@
 // interleave). Caisses never share anything: each has its own lock, rule, adapter and rows.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -19,6 +20,7 @@
 #include "cycle/allocation_cycle.hpp"
 #include "daemon/plugin_catalog.hpp"
 #include "ledger/balances.hpp"
+#include "plugins/role_values.hpp"
 #include "store/connection_pool.hpp"
 
 namespace caisse::host::daemon {
@@ -32,6 +34,13 @@ struct CycleBooks {
   std::function<Result<std::unique_ptr<cycle::CycleLedger>>(store::PgConnection&,
                                                             const config::CaisseConfig&)>
       ledger;
+};
+
+// What a caisse's contribution grid suggests for a household: the monthly amount in euro cents
+// and the rule version that computed it, as a cycle line records it.
+struct ContributionSuggestion {
+  std::int64_t amount_minor = 0;
+  std::string rule;
 };
 
 enum class CycleStep { compute, approve, dispatch, reconcile, close };
@@ -68,6 +77,12 @@ class CycleService {
   // every dispatched cycle. Returns the cycles it looked at; failures are logged, not fatal.
   std::size_t reconcile_dispatched();
 
+  // The contribution the grid in force for `month` ([[rules.contribution_grid]]) suggests for
+  // `household`: conflict when the caisse has none, invalid when the grid cannot handle the
+  // household (a value it needs was not declared).
+  Result<ContributionSuggestion> suggest_contribution(std::string_view caisse_id, Month month,
+                                                      const plugins::ContributionInput& household);
+
   const config::CaisseConfig* find_caisse(std::string_view caisse_id) const;
 
  private:
@@ -86,6 +101,12 @@ class CycleService {
                                    Month month, CycleStep step, std::string_view actor);
   plugins::PluginInstance* running(const config::CaisseConfig& caisse,
                                    std::string_view instance) const;
+  struct RunningRule {
+    plugins::PluginInstance* instance;
+    std::string label;  // cycle::rule_version_label
+  };
+  Result<RunningRule> rule_in_force(const config::CaisseConfig& caisse, config::RuleKind kind,
+                                    Month month) const;
 
   const PluginCatalog& catalog_;
   store::ConnectionPool& pool_;

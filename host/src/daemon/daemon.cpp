@@ -6,6 +6,7 @@
 
 #include "config/config_loader.hpp"
 #include "daemon/admin_routes.hpp"
+#include "daemon/contribution_routes.hpp"
 #include "daemon/cycle_books.hpp"
 #include "daemon/cycle_routes.hpp"
 #include "daemon/daemon_services.hpp"
@@ -136,6 +137,8 @@ int run_daemon(const CommandLine& command_line) {
       RegistryRoutesContext registry_routes{cycles, workers, idempotency, *auth,
                                             config.http.max_import_bytes};
       add_registry_routes(*router, registry_routes);
+      ContributionRoutesContext contribution_routes{cycles, workers, *auth};
+      add_contribution_routes(*router, contribution_routes);
       add_landing_page(*router, config);
       Janitor janitor(cycles, config.janitor_interval);
 

@@ -9,11 +9,20 @@ std::string escape_html(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -28,9 +37,12 @@ std::string render(const config::DaemonConfig& config) {
   return "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
          "<title>caissed</title></head><body>"
-         "<h1>caissed " CAISSE_VERSION "</h1>"
+         "<h1>caissed " CAISSE_VERSION
+         "</h1>"
          "<p>Le démon de la caisse commune fonctionne. / The caisse daemon is running.</p>"
-         "<h2>Caisses</h2><ul>" + caisses + "</ul>"
+         "<h2>Caisses</h2><ul>" +
+         caisses +
+         "</ul>"
          "<h2>Liens / Links</h2><ul>"
          "<li><a href=\"/readyz\">/readyz</a> — prêt ? / ready?</li>"
          "<li><a href=\"/metrics\">/metrics</a> — Prometheus</li>"

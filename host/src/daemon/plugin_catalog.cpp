@@ -43,9 +43,9 @@ void PluginCatalog::start_instances(const config::DaemonConfig& config,
       } else if (auto values = config::validate_plugin_config(block, plugin->plugin->descriptor());
                  !values) {
         record.error = values.error().message;
-      } else if (auto created = plugins::PluginInstance::create(
-                     plugin->plugin, caisse.id, block.instance, std::move(values.value()),
-                     services);
+      } else if (auto created =
+                     plugins::PluginInstance::create(plugin->plugin, caisse.id, block.instance,
+                                                     std::move(values.value()), services);
                  !created) {
         record.error = created.error().message;
       } else {
@@ -71,7 +71,8 @@ std::vector<std::string> PluginCatalog::required_failures() const {
   std::vector<std::string> out;
   for (const auto& record : plugins_) {
     if (!record.settings.required) continue;
-    if (!record.plugin) out.push_back("required plugin " + record.settings.name + ": " + record.error);
+    if (!record.plugin)
+      out.push_back("required plugin " + record.settings.name + ": " + record.error);
     for (const auto& instance : instances_) {
       if (instance.plugin == record.settings.name && !instance.running && record.plugin) {
         out.push_back("required plugin " + record.settings.name + ", instance " +

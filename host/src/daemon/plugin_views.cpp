@@ -53,7 +53,8 @@ boost::json::object plugin_summary(const PluginRecord& record) {
   out["roles"] = std::move(roles);
   out["path"] = record.plugin->path().string();
   out["sha256"] = record.plugin->sha256();
-  out["abi"] = boost::json::object{{"major", d.abi_major}, {"minor_required", d.abi_minor_required}};
+  out["abi"] =
+      boost::json::object{{"major", d.abi_major}, {"minor_required", d.abi_minor_required}};
   return out;
 }
 

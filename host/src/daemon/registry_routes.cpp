@@ -122,11 +122,7 @@ void ledger_check(const RegistryRoutesContext& ctx, Request&& request, Responder
 
 void add_registry_routes(http::Router& router, const RegistryRoutesContext& ctx) {
   using http::Role;
-  auto with = [&ctx](auto fn) {
-    return [&ctx, fn](Request&& request, Responder respond) {
-      fn(ctx, std::move(request), std::move(respond));
-    };
-  };
+  auto with = [&ctx](auto fn) { return with_context(ctx, fn); };
   const std::string base = "/api/v1/caisses/{caisse}";
   router.add("POST", base + "/imports/{kind}",
              http::require_role(ctx.auth, {Role::operator_role}, with(import_file)),

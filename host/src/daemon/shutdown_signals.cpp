@@ -1,7 +1,7 @@
 #include "daemon/shutdown_signals.hpp"
 
-#include <csignal>
 #include <pthread.h>
+#include <csignal>
 
 namespace caisse::host::daemon {
 namespace {

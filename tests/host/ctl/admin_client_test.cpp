@@ -13,8 +13,8 @@
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <mutex>
+#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -24,8 +24,9 @@
 namespace caisse::host::ctl {
 namespace {
 
-// Accepts one connection, reads the request head and its body (Content-Length), then answers `response` (or, when `silent`,
-// keeps the connection open without answering until destroyed) and closes.
+// Accepts one connection, reads the request head and its body (Content-Length), then answers
+// `response` (or, when `silent`, keeps the connection open without answering until destroyed) and
+// closes.
 class OneShotServer {
  public:
   explicit OneShotServer(std::string response, bool silent = false)
@@ -395,7 +396,8 @@ TEST(AdminClient, PostRefusesAHeaderThatWouldForgeAnother) {
       AdminClient::create(*parse_endpoint("http://127.0.0.1:" + std::to_string(closed_port())), {});
   auto forged = client->post("/x", "", "", {{"Idempotency-Key", "k\r\nX-Role: operator"}});
   ASSERT_FALSE(forged.ok());
-  EXPECT_EQ(forged.error().message, "the value of header Idempotency-Key holds a control character");
+  EXPECT_EQ(forged.error().message,
+            "the value of header Idempotency-Key holds a control character");
   auto bad_name = client->post("/x", "", "", {{"X: y", "v"}});
   ASSERT_FALSE(bad_name.ok());
   EXPECT_EQ(bad_name.error().message, "invalid header name 'X: y'");
@@ -502,9 +504,8 @@ TEST(RunCommand, CycleReportGetsTheReportAndRendersIt) {
   OneShotServer server(http_response(200, "OK", report));
   auto result = run(cycle_at(server.url(), Command::cycle_report));
   EXPECT_EQ(result.code, kExitOk) << result.err;
-  EXPECT_EQ(server.head().rfind("GET /api/v1/caisses/montpellier/cycles/2026-11/report HTTP/1.1",
-                                0),
-            0u);
+  EXPECT_EQ(
+      server.head().rfind("GET /api/v1/caisses/montpellier/cycles/2026-11/report HTTP/1.1", 0), 0u);
   EXPECT_NE(result.out.find("\nlines (MONA):\n"
                             "  HOUSEHOLD  AMOUNT  STATUS    REFERENCE  MESSAGE\n"
                             "  H-0001     100.00  NOT_SENT  -          -\n"),
@@ -610,8 +611,8 @@ TEST(RunCommand, LedgerCheckExits1WhenAnInvariantIsBroken) {
     EXPECT_EQ(result.out, broken + "\n");
   }
   {
-    OneShotServer server(http_response(
-        200, "OK", R"({"caisse":"montpellier","ok":true,"invariants":[]})"));
+    OneShotServer server(
+        http_response(200, "OK", R"({"caisse":"montpellier","ok":true,"invariants":[]})"));
     Invocation invocation = status_at(server.url());
     invocation.command = Command::ledger_check;
     invocation.caisse = "montpellier";
@@ -646,6 +647,11 @@ TEST(ApiTarget, PercentEncodesEverySegment) {
   invocation.command = Command::import;
   invocation.import_kind = "house holds";
   EXPECT_EQ(api_target(invocation), "/api/v1/caisses/a%20b/imports/house%20holds");
+  invocation.command = Command::contribution_suggest;
+  invocation.fields = {"adults=2", "income=1 450,00", "note=a&b=c"};
+  EXPECT_EQ(api_target(invocation),
+            "/api/v1/caisses/a%20b/contribution-suggestion?adults=2&income=1%20450%2C00"
+            "&note=a%26b%3Dc&month=2026%2F11");
 }
 
 TEST(RunCommand, HelpPrintsUsageWithoutContactingAnyone) {

@@ -134,6 +134,30 @@ TEST(ParseCommandLine, LedgerCheck) {
   EXPECT_TRUE(inv.month.empty());
 }
 
+TEST(ParseCommandLine, ContributionSuggestTakesFieldsAndAnOptionalMonth) {
+  auto inv = parse_ok(
+      {"contribution", "suggest", "--caisse", "nantes-ouest", "adults=2", "income=1450.00"});
+  EXPECT_EQ(inv.command, Command::contribution_suggest);
+  EXPECT_EQ(inv.caisse, "nantes-ouest");
+  EXPECT_TRUE(inv.month.empty());
+  EXPECT_EQ(inv.fields, (std::vector<std::string>{"adults=2", "income=1450.00"}));
+  EXPECT_EQ(
+      parse_ok({"contribution", "suggest", "--caisse=x", "--month=2026-12", "adults=1"}).month,
+      "2026-12");
+  EXPECT_EQ(parse_error({"contribution", "suggest", "--caisse", "x"}),
+            "contribution suggest: expected the household's FIELD=VALUE, e.g. adults=2");
+  EXPECT_EQ(parse_error({"contribution", "suggest", "--caisse", "x", "adults"}),
+            "contribution suggest: 'adults' is not FIELD=VALUE (e.g. adults=2 income=1450.00)");
+  EXPECT_EQ(parse_error({"contribution", "suggest", "--caisse", "x", "=2"}),
+            "contribution suggest: '=2' is not FIELD=VALUE (e.g. adults=2 income=1450.00)");
+  EXPECT_EQ(parse_error({"contribution", "suggest", "adults=2"}),
+            "contribution suggest: --caisse ID is required");
+  EXPECT_EQ(parse_error({"contribution", "suggest", "--caisse", "x", "--month", "11", "adults=2"}),
+            "--month '11' is not a month: expected YYYY-MM, e.g. 2026-11");
+  EXPECT_EQ(parse_error({"contribution"}),
+            "contribution: expected 'suggest' and the household's FIELD=VALUE");
+}
+
 TEST(ParseCommandLine, WrongCycleImportAndLedgerUsageIsAnError) {
   EXPECT_EQ(parse_error({"cycle"}),
             "cycle: expected an action (compute, approve, dispatch, reconcile, close, status or "
@@ -239,6 +263,7 @@ TEST(UsageText, NamesEveryCommandOptionAndExitCode) {
                            "contributions",
                            "funders",
                            "ledger check --caisse ID",
+                           "contribution suggest --caisse ID [--month YYYY-MM] FIELD=VALUE...",
                            "--url",
                            "--token-file",
                            "--ca-file",

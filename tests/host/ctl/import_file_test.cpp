@@ -70,9 +70,8 @@ TEST_F(ReadImportFile, TheDefaultLimitIs64MiB) {
 TEST_F(ReadImportFile, MissingOrUnreadableFilesSayWhy) {
   auto missing = read_import_file((dir_ / "none.csv").string());
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().message,
-            "cannot read import file " + (dir_ / "none.csv").string() +
-                ": No such file or directory");
+  EXPECT_EQ(missing.error().message, "cannot read import file " + (dir_ / "none.csv").string() +
+                                         ": No such file or directory");
   auto directory = read_import_file(dir_.string());
   ASSERT_FALSE(directory.ok());
   EXPECT_EQ(directory.error().message,

@@ -270,6 +270,15 @@ TEST(RenderImport, PrintsWhatTheDaemonDidWithTheFile) {
 }
 
 // The shape is ledger::to_json's (host/src/ledger/invariants.cpp).
+TEST(RenderContributionSuggestion, SaysTheAmountAMonthAndTheRule) {
+  auto suggestion = json::parse(R"json({"caisse":"nantes-ouest","month":"2026-11",
+    "rule":"reste_a_vivre_grid 1.0.0 (instance grille-2025, from 2025-01)","currency":"EUR",
+    "suggested_minor":2700,"suggested":"27.00"})json");
+  EXPECT_EQ(render_contribution_suggestion(suggestion),
+            "suggested contribution for nantes-ouest in 2026-11: 27.00 EUR a month\n"
+            "rule reste_a_vivre_grid 1.0.0 (instance grille-2025, from 2025-01)\n");
+}
+
 TEST(RenderLedgerCheck, AllInvariantsHold) {
   auto check = json::parse(R"({"caisse":"montpellier","ok":true,"invariants":[
     {"name":"entries_balance","currency":"","formula":"f","expected":"0 unbalanced entries",
