@@ -89,11 +89,11 @@ std::vector<CycleLine> read_lines(const PgResult& r) {
   return lines;
 }
 
-// Records the answers about `lines` in the caller's transaction, in two statements whatever the
-// batch size: one UPDATE for every line (a final line never changes again, whatever a late or
-// repeated answer says), then the ledger posting of each line that this UPDATE made SUCCEEDED,
-// so that a line's status and its posting commit together. A line whose answer is null is left
-// as it is.
+// Records the answers about `lines` in the caller's transaction, in a few statements whatever
+// the batch size: one UPDATE for every line (a final line never changes again, whatever a late
+// or repeated answer says), then the ledger postings of the lines that this UPDATE made
+// SUCCEEDED, as one batch, so that a line's status and its posting commit together. A line whose
+// answer is null is left as it is.
 Result<void> record_outcomes(store::PgConnection& db, const std::string& caisse_id,
                              const std::string& currency, Month month,
                              const std::vector<CycleLine>& lines,
@@ -121,14 +121,14 @@ Result<void> record_outcomes(store::PgConnection& db, const std::string& caisse_
   for (int row = 0; row < updated->rows(); ++row) {
     if (updated->get(row, 1) == "SUCCEEDED") credited.insert(updated->get(row, 0));
   }
+  std::vector<Issuance> issuances;
   for (const auto& line : lines) {
     if (credited.count(line.operation_id) == 0) continue;
-    auto posted =
-        ledger.record_issuance(db, Issuance{caisse_id, month, line.household_id, line.operation_id,
-                                            line.amount_minor, currency});
-    if (!posted) return posted.error();
+    issuances.push_back(Issuance{caisse_id, month, line.household_id, line.operation_id,
+                                 line.amount_minor, currency});
   }
-  return {};
+  if (issuances.empty()) return {};
+  return ledger.record_issuances(db, issuances);
 }
 
 // The household id that ends the next window of `batch_size` lines after `after`, whatever their

@@ -56,17 +56,24 @@ Result<std::int64_t> BookLedger::month_contributions(Month month) {
                                    caisse_.currency.minor_unit);
 }
 
-Result<void> BookLedger::record_issuance(store::PgConnection& db, const Issuance& issuance) {
-  ledger::NewEntry entry{
-      issuance.caisse_id,
-      issuance.operation_id,
-      today(),
-      "Allocation " + issuance.month.to_string() + " " + issuance.household_id,
-      "cycle:" + issuance.month.to_string(),
-      {{{ledger::AccountKind::member_balances, ""}, {issuance.amount_minor, issuance.currency}},
-       {{ledger::AccountKind::currency_issued, ""}, {-issuance.amount_minor, issuance.currency}}}};
-  if (issuance.amount_minor == 0) return {};  // nothing moved: a zero line is not a posting
-  auto posted = ledger::post(db, entry);
+Result<void> BookLedger::record_issuances(store::PgConnection& db,
+                                          const std::vector<Issuance>& issuances) {
+  const ledger::Date date = today();
+  std::vector<ledger::NewEntry> entries;
+  entries.reserve(issuances.size());
+  for (const Issuance& issuance : issuances) {
+    if (issuance.amount_minor == 0) continue;  // nothing moved: a zero line is not a posting
+    entries.push_back(ledger::NewEntry{
+        issuance.caisse_id,
+        issuance.operation_id,
+        date,
+        "Allocation " + issuance.month.to_string() + " " + issuance.household_id,
+        "cycle:" + issuance.month.to_string(),
+        {{{ledger::AccountKind::member_balances, ""}, {issuance.amount_minor, issuance.currency}},
+         {{ledger::AccountKind::currency_issued, ""},
+          {-issuance.amount_minor, issuance.currency}}}});
+  }
+  auto posted = ledger::post_all(db, entries);
   if (!posted) return posted.error();
   return {};
 }

@@ -22,7 +22,8 @@ class BookLedger final : public CycleLedger {
   // currency issued so far.
   Result<std::int64_t> funds_available(Month month) override;
   Result<std::int64_t> month_contributions(Month month) override;
-  Result<void> record_issuance(store::PgConnection& db, const Issuance& issuance) override;
+  Result<void> record_issuances(store::PgConnection& db,
+                                const std::vector<Issuance>& issuances) override;
 
  private:
   Result<void> open_chart();

@@ -82,10 +82,11 @@ class CycleLedger {
   // Contributions received for `month`, in the currency's minor units (rules such as the mean
   // of contributions need it).
   virtual Result<std::int64_t> month_contributions(Month month) = 0;
-  // Posts the issuance of one credited line on `db`, inside the caller's transaction, so that
-  // the line's status and the posting commit together. Posting the same operation id twice is
+  // Posts the issuance of credited lines on `db`, inside the caller's transaction, so that the
+  // lines' statuses and their postings commit together. Posting the same operation id twice is
   // a no-op.
-  virtual Result<void> record_issuance(store::PgConnection& db, const Issuance& issuance) = 0;
+  virtual Result<void> record_issuances(store::PgConnection& db,
+                                        const std::vector<Issuance>& issuances) = 0;
 };
 
 }  // namespace caisse::host::cycle

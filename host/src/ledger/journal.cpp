@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "ledger/sql_values.hpp"
+#include "store/text_array.hpp"
 
 namespace caisse::host::ledger {
 namespace {
@@ -199,6 +200,21 @@ Result<void> same_content(const Entry& stored, const NewEntry& entry,
   return {};
 }
 
+// The posting of a key that ON CONFLICT found already posted, by us or by a transaction that
+// has committed since (ON CONFLICT waited for it): either way its entry is visible now, and it
+// must carry what `entry` carries.
+Result<Posting> replayed(store::PgConnection& db, const NewEntry& entry,
+                         std::optional<std::int64_t> reverses) {
+  auto raced = find_entry(db, entry.caisse_id, entry.idempotency_key);
+  if (!raced) return raced.error();
+  if (!raced->has_value()) {
+    return make_error("entry " + quoted(entry.idempotency_key) +
+                      ": key taken by a concurrent posting that is not visible");
+  }
+  if (auto same = same_content(**raced, entry, reverses); !same) return same.error();
+  return Posting{std::move(**raced), false};
+}
+
 Result<Posting> post_entry(store::PgConnection& db, const NewEntry& entry,
                            std::optional<std::int64_t> reverses) {
   auto book = load_book(db, entry.caisse_id);
@@ -248,18 +264,7 @@ Result<Posting> post_entry(store::PgConnection& db, const NewEntry& entry,
     return make_error("entry " + quoted(entry.idempotency_key) + " of caisse " + entry.caisse_id +
                       " refused: " + inserted.error().message);
   }
-  if (inserted->rows() == 0) {
-    // The key was posted before, by us or by a transaction that has committed since (ON
-    // CONFLICT waited for it): either way its entry is visible now.
-    auto raced = find_entry(db, entry.caisse_id, entry.idempotency_key);
-    if (!raced) return raced.error();
-    if (!raced->has_value()) {
-      return make_error("entry " + quoted(entry.idempotency_key) +
-                        ": key taken by a concurrent posting that is not visible");
-    }
-    if (auto same = same_content(**raced, entry, reverses); !same) return same.error();
-    return Posting{std::move(**raced), false};
-  }
+  if (inserted->rows() == 0) return replayed(db, entry, reverses);
   auto id = detail::parse_int64(inserted->get(0, 0), "ledger_entries.id");
   if (!id) return id.error();
   Posting posting{Entry{*id, entry.caisse_id, entry.idempotency_key, entry.date, entry.description,
@@ -272,6 +277,114 @@ Result<Posting> post_entry(store::PgConnection& db, const NewEntry& entry,
 
 Result<Posting> post(store::PgConnection& db, const NewEntry& entry) {
   return post_entry(db, entry, std::nullopt);
+}
+
+Result<std::vector<Posting>> post_all(store::PgConnection& db,
+                                      const std::vector<NewEntry>& entries) {
+  if (entries.empty()) return std::vector<Posting>{};
+  const std::string& caisse_id = entries.front().caisse_id;
+  auto book = load_book(db, caisse_id);
+  if (!book) return book.error();
+  std::map<std::string, std::size_t> index;  // key -> position in `entries`
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const NewEntry& entry = entries[i];
+    if (entry.caisse_id != caisse_id) {
+      return make_error("entry " + quoted(entry.idempotency_key) + " is of caisse " +
+                        entry.caisse_id + ", the batch of caisse " + caisse_id);
+    }
+    if (auto valid = validate(entry, *book); !valid) return valid.error();
+    if (!index.emplace(entry.idempotency_key, i).second) {
+      return make_error("entry " + quoted(entry.idempotency_key) + " appears twice in the batch");
+    }
+    keys.push_back(entry.idempotency_key);
+  }
+
+  // Replays are checked before anything is written, so a replay with other content refuses
+  // the batch without leaving the others half-posted in the caller's transaction.
+  std::vector<std::optional<Posting>> postings(entries.size());
+  auto existing = db.exec_params(
+      "SELECT idempotency_key FROM ledger_entries"
+      " WHERE caisse_id = $1 AND idempotency_key = ANY($2::text[])",
+      {caisse_id, store::text_array(keys)});
+  if (!existing) return existing.error();
+  for (int row = 0; row < existing->rows(); ++row) {
+    const std::size_t i = index.at(std::string(existing->get(row, 0)));
+    auto again = replayed(db, entries[i], std::nullopt);
+    if (!again) return again.error();
+    postings[i] = std::move(*again);
+  }
+
+  std::vector<std::string> new_keys, dates, descriptions, sources;
+  std::vector<std::string> line_keys, line_nos, account_ids, amounts, currencies;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (postings[i]) continue;
+    const NewEntry& entry = entries[i];
+    new_keys.push_back(entry.idempotency_key);
+    dates.push_back(format_date(entry.date));
+    descriptions.push_back(entry.description);
+    sources.push_back(entry.source);
+    for (std::size_t n = 0; n < entry.lines.size(); ++n) {
+      const Line& line = entry.lines[n];
+      line_keys.push_back(entry.idempotency_key);
+      line_nos.push_back(std::to_string(n + 1));
+      account_ids.push_back(std::to_string(book->accounts.at(to_string(line.account)).id));
+      amounts.push_back(std::to_string(line.amount.minor));
+      currencies.push_back(line.amount.currency);
+    }
+  }
+  if (!new_keys.empty()) {
+    // As in post_entry: entries and lines are written by one statement, checked by the trigger.
+    auto inserted = db.exec_params(
+        "WITH entries AS ("
+        "  INSERT INTO ledger_entries"
+        "    (caisse_id, idempotency_key, entry_date, description, source_ref)"
+        "  SELECT $1, e.key, e.day, e.description, e.source"
+        "    FROM unnest($2::text[], $3::date[], $4::text[], $5::text[])"
+        "      AS e (key, day, description, source)"
+        "  ON CONFLICT (caisse_id, idempotency_key) DO NOTHING"
+        "  RETURNING id, idempotency_key),"
+        " lines AS ("
+        "  INSERT INTO ledger_lines"
+        "    (entry_id, line_no, caisse_id, account_id, amount_minor, currency)"
+        "  SELECT entries.id, l.line_no, $1, l.account_id, l.amount_minor, l.currency"
+        "    FROM entries JOIN unnest($6::text[], $7::integer[], $8::bigint[], $9::bigint[],"
+        "                             $10::text[])"
+        "      AS l (key, line_no, account_id, amount_minor, currency)"
+        "      ON l.key = entries.idempotency_key"
+        "  RETURNING 1)"
+        " SELECT id, idempotency_key, (SELECT count(*) FROM lines) FROM entries",
+        {caisse_id, store::text_array(new_keys), store::text_array(dates),
+         store::text_array(descriptions), store::text_array(sources), store::text_array(line_keys),
+         store::text_array(line_nos), store::text_array(account_ids), store::text_array(amounts),
+         store::text_array(currencies)});
+    if (!inserted) {
+      return make_error("a batch of " + std::to_string(new_keys.size()) + " entries of caisse " +
+                        caisse_id + " refused: " + inserted.error().message);
+    }
+    for (int row = 0; row < inserted->rows(); ++row) {
+      auto id = detail::parse_int64(inserted->get(row, 0), "ledger_entries.id");
+      if (!id) return id.error();
+      const std::size_t i = index.at(std::string(inserted->get(row, 1)));
+      const NewEntry& entry = entries[i];
+      postings[i] = Posting{Entry{*id, caisse_id, entry.idempotency_key, entry.date,
+                                  entry.description, entry.source, std::nullopt, entry.lines},
+                            true};
+    }
+  }
+
+  std::vector<Posting> out;
+  out.reserve(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    // Not inserted and not seen before: posted by a transaction that committed meanwhile.
+    if (!postings[i]) {
+      auto again = replayed(db, entries[i], std::nullopt);
+      if (!again) return again.error();
+      postings[i] = std::move(*again);
+    }
+    out.push_back(std::move(*postings[i]));
+  }
+  return out;
 }
 
 Result<Posting> post_reversal(store::PgConnection& db, std::string_view caisse_id,

@@ -67,6 +67,14 @@ struct Posting {
 // message gives the imbalance), sums beyond 64 bits.
 Result<Posting> post(store::PgConnection& db, const NewEntry& entry);
 
+// Posts `entries`, all of one caisse, as post() would one by one, but in one statement: a
+// cycle's batch of credited lines costs one round trip and one run of the balance trigger, not
+// one per line. Every entry is validated, and every key already posted compared, before
+// anything is written, so one refused entry (or two with the same key) writes none of them.
+// Postings come back in the order given.
+Result<std::vector<Posting>> post_all(store::PgConnection& db,
+                                      const std::vector<NewEntry>& entries);
+
 // Posts the correction of entry `entry_id`: the same lines with opposite signs, source
 // "reversal:entry:<id>". An entry is reversed at most once; the idempotency rules of post()
 // apply to `idempotency_key`.

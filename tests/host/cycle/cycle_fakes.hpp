@@ -103,10 +103,13 @@ class TableLedger final : public CycleLedger {
 
   Result<std::int64_t> funds_available(Month) override { return funds; }
   Result<std::int64_t> month_contributions(Month) override { return contributions; }
-  Result<void> record_issuance(store::PgConnection& db, const Issuance& issuance) override {
-    auto r = db.exec_params("INSERT INTO test_issuance VALUES ($1, $2) ON CONFLICT DO NOTHING",
-                            {issuance.operation_id, std::to_string(issuance.amount_minor)});
-    if (!r) return r.error();
+  Result<void> record_issuances(store::PgConnection& db,
+                                const std::vector<Issuance>& issuances) override {
+    for (const Issuance& issuance : issuances) {
+      auto r = db.exec_params("INSERT INTO test_issuance VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                              {issuance.operation_id, std::to_string(issuance.amount_minor)});
+      if (!r) return r.error();
+    }
     return {};
   }
   std::int64_t issued() {

@@ -297,5 +297,79 @@ TEST_F(Journal, BalanceBeyond64BitsIsRefusedByTheDatabase) {
   EXPECT_EQ(scalar("SELECT count(*) FROM ledger_entries"), "1");
 }
 
+TEST_F(Journal, BatchPostsEveryEntryInOrderWithTheirBalances) {
+  std::vector<NewEntry> batch;
+  for (int i = 1; i <= 3; ++i) {
+    batch.push_back(entry("contribution:h" + std::to_string(i),
+                          {line(K::bank, 1000 * i), line(K::contributions, -1000 * i)}));
+  }
+  auto posted = post_all(db(), batch);
+  ASSERT_TRUE(posted.ok()) << posted.error().message;
+  ASSERT_EQ(posted->size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_TRUE((*posted)[i].created);
+    EXPECT_EQ((*posted)[i].entry.idempotency_key, batch[i].idempotency_key);
+    auto stored = get_entry(db(), kCaisse, (*posted)[i].entry.id);
+    ASSERT_TRUE(stored.ok()) << stored.error().message;
+    EXPECT_EQ(stored->idempotency_key, batch[i].idempotency_key);
+    EXPECT_EQ(stored->lines, batch[i].lines);
+  }
+  EXPECT_EQ(scalar("SELECT count(*) FROM ledger_lines"), "6");
+  EXPECT_EQ(balance_of(K::bank), 6000);
+  EXPECT_EQ(balance_of(K::contributions), -6000);
+  auto none = post_all(db(), {});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+}
+
+TEST_F(Journal, BatchReplaysPostedKeysAndWritesOnlyTheNewOnes) {
+  NewEntry first = entry("contribution:h1", {line(K::bank, 1500), line(K::contributions, -1500)});
+  auto earlier = post(db(), first);
+  ASSERT_TRUE(earlier.ok()) << earlier.error().message;
+  NewEntry second = entry("contribution:h2", {line(K::bank, 700), line(K::contributions, -700)});
+  auto posted = post_all(db(), {second, first});
+  ASSERT_TRUE(posted.ok()) << posted.error().message;
+  EXPECT_TRUE((*posted)[0].created);
+  EXPECT_FALSE((*posted)[1].created);
+  EXPECT_EQ((*posted)[1].entry.id, earlier->entry.id);
+  EXPECT_EQ(scalar("SELECT count(*) FROM ledger_entries"), "2");
+  EXPECT_EQ(balance_of(K::bank), 2200);
+}
+
+TEST_F(Journal, BatchWithOneBadEntryWritesNothing) {
+  NewEntry posted_before =
+      entry("contribution:h1", {line(K::bank, 1500), line(K::contributions, -1500)});
+  ASSERT_TRUE(post(db(), posted_before).ok());
+  NewEntry good = entry("contribution:h2", {line(K::bank, 700), line(K::contributions, -700)});
+
+  NewEntry unbalanced =
+      entry("contribution:h3", {line(K::bank, 700), line(K::contributions, -600)});
+  auto refused = post_all(db(), {good, unbalanced});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("\"contribution:h3\" does not balance"), std::string::npos)
+      << refused.error().message;
+
+  NewEntry other_content = posted_before;
+  other_content.lines = {line(K::bank, 1600), line(K::contributions, -1600)};
+  refused = post_all(db(), {good, other_content});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("with another lines"), std::string::npos)
+      << refused.error().message;
+
+  refused = post_all(db(), {good, good});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message, "entry \"contribution:h2\" appears twice in the batch");
+
+  NewEntry elsewhere = good;
+  elsewhere.caisse_id = "another";
+  refused = post_all(db(), {good, elsewhere});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("is of caisse another"), std::string::npos);
+
+  EXPECT_EQ(scalar("SELECT count(*) FROM ledger_entries"), "1");
+  EXPECT_EQ(scalar("SELECT count(*) FROM ledger_lines"), "2");
+  EXPECT_EQ(balance_of(K::bank), 1500);
+}
+
 }  // namespace
 }  // namespace caisse::host::ledger
