@@ -1,6 +1,7 @@
 #include "credit_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -37,22 +38,36 @@ std::string format_amount(std::int64_t minor, int minor_unit) {
 CreditFile::CreditFile(std::filesystem::path path, int minor_unit)
     : path_(std::move(path)), minor_unit_(minor_unit) {}
 
-std::string CreditFile::read_whole() const {
+void CreditFile::refresh() {
+  struct stat now {};
+  if (::stat(path_.c_str(), &now) != 0) {
+    if (errno != ENOENT) fail(path_, std::string("cannot read: ") + std::strerror(errno));
+    now = {};  // no file yet: nothing written
+  }
+  const auto size = static_cast<std::uintmax_t>(now.st_size);
+  if (now.st_dev != device_ || now.st_ino != inode_ || size < read_up_to_) {
+    ids_.clear();
+    read_up_to_ = 0;
+    lines_read_ = 0;
+    device_ = now.st_dev;
+    inode_ = now.st_ino;
+  }
+  if (size == read_up_to_) return;
+
   std::ifstream in(path_, std::ios::binary);
-  if (!in) return {};
+  if (!in) fail(path_, "cannot read");
+  in.seekg(static_cast<std::streamoff>(read_up_to_));
   std::ostringstream content;
   content << in.rdbuf();
-  return content.str();
-}
-
-std::set<std::string> CreditFile::written() const {
-  std::string text = read_whole();
+  std::string text = content.str();
   // Only complete lines count: a crash during the write leaves at most one partial line.
-  text.erase(text.find_last_of('\n') == std::string::npos ? 0 : text.find_last_of('\n') + 1);
-  std::set<std::string> ids;
+  const auto last_break = text.find_last_of('\n');
+  text.erase(last_break == std::string::npos ? 0 : last_break + 1);
+
+  std::set<std::string, std::less<>> added;
   std::size_t pos = 0;
   std::string error;
-  int line = 0;
+  int line = lines_read_;
   while (auto record = read_record(text, pos, error)) {
     ++line;
     if (line == 1) {
@@ -63,35 +78,39 @@ std::set<std::string> CreditFile::written() const {
       fail(path_, "line " + std::to_string(line) + ": expected " + std::to_string(kHeader.size()) +
                       " fields");
     }
-    ids.insert(record->front());
+    added.insert(std::move(record->front()));
   }
   if (!error.empty()) fail(path_, "line " + std::to_string(line + 1) + ": " + error);
-  return ids;
+  ids_.merge(added);
+  read_up_to_ += text.size();
+  lines_read_ = line;
+}
+
+bool CreditFile::contains(std::string_view operation_id) {
+  refresh();
+  return ids_.find(operation_id) != ids_.end();
 }
 
 std::size_t CreditFile::append(std::span<const sdk::CreditLine> lines) {
-  const std::set<std::string> already = written();
-  std::string text = read_whole();
-  const auto complete =
-      text.find_last_of('\n') == std::string::npos ? 0 : text.find_last_of('\n') + 1;
-  std::string out = text.empty() ? write_record(kHeader) : std::string();
-  std::set<std::string> batch;
+  refresh();
+  std::string out = lines_read_ == 0 ? write_record(kHeader) : std::string();
+  std::set<std::string_view> batch;
   std::size_t appended = 0;
   for (const auto& line : lines) {
-    std::string id(line.operation_id);
-    if (already.count(id) > 0 || !batch.insert(id).second) continue;
-    out += write_record({id, std::string(line.household_id),
+    if (ids_.find(line.operation_id) != ids_.end() || !batch.insert(line.operation_id).second) {
+      continue;
+    }
+    out += write_record({std::string(line.operation_id), std::string(line.household_id),
                          format_amount(line.amount.minor, minor_unit_),
                          std::string(line.amount.currency), std::string(line.description)});
     ++appended;
   }
-  if (out.empty()) return 0;
+  if (appended == 0) return 0;
   int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0640);
   if (fd < 0) fail(path_, std::string("cannot open: ") + std::strerror(errno));
   // Cut a torn last line, then write everything in one go and make it durable before
   // answering: the host treats the answer as the fact.
-  bool ok = (text.empty() || ::ftruncate(fd, static_cast<off_t>(complete)) == 0) &&
-            ::lseek(fd, 0, SEEK_END) >= 0;
+  bool ok = ::ftruncate(fd, static_cast<off_t>(read_up_to_)) == 0 && ::lseek(fd, 0, SEEK_END) >= 0;
   std::size_t done = 0;
   while (ok && done < out.size()) {
     ssize_t n = ::write(fd, out.data() + done, out.size() - done);
@@ -103,6 +122,7 @@ std::size_t CreditFile::append(std::span<const sdk::CreditLine> lines) {
   const int saved = errno;
   ::close(fd);
   if (!ok) fail(path_, std::string("cannot write: ") + std::strerror(saved));
+  refresh();
   return appended;
 }
 

@@ -68,7 +68,7 @@ class FileExchange {
                 confirmed->reference,
                 confirmed->message.empty() ? confirmed->source : confirmed->message};
       }
-      if (credit_file_.written().count(std::string(operation_id)) > 0) {
+      if (credit_file_.contains(operation_id)) {
         return {sdk::Outcome::pending, std::string(), "waiting for the operator's confirmation"};
       }
       return {sdk::Outcome::not_sent, std::string(), "not in the credit file"};

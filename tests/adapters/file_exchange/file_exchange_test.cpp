@@ -132,6 +132,49 @@ TEST_F(FileExchangeTest, TornLastLineIsReplacedNotKept) {
             "alloc/nantes-ouest/2026-11/H-2;H-2;1.00;MNK;Allocation 2026-11\n");
 }
 
+// The adapter reads only what was added since its last look, so it must still see lines written
+// by someone else (a previous daemon run), count lines right for its messages, and read a
+// replaced file from the start.
+TEST_F(FileExchangeTest, LinesAppendedBySomeoneElseAreSeen) {
+  auto fx = adapter();
+  ASSERT_TRUE(fx->credit({line("H-1", 100)}).ok());
+  std::ofstream(credits(), std::ios::app)
+      << "alloc/nantes-ouest/2026-11/H-2;H-2;1.00;MNK;Allocation 2026-11\n";
+  EXPECT_EQ(fx->status("alloc/nantes-ouest/2026-11/H-2")->outcome, Outcome::pending);
+  ASSERT_TRUE(fx->credit({line("H-2", 100), line("H-3", 100)}).ok());
+  EXPECT_EQ(read(credits()),
+            "operation_id;household_id;amount;currency;description\n"
+            "alloc/nantes-ouest/2026-11/H-1;H-1;1.00;MNK;Allocation 2026-11\n"
+            "alloc/nantes-ouest/2026-11/H-2;H-2;1.00;MNK;Allocation 2026-11\n"
+            "alloc/nantes-ouest/2026-11/H-3;H-3;1.00;MNK;Allocation 2026-11\n");
+}
+
+TEST_F(FileExchangeTest, AForeignLineIsNamedByItsNumber) {
+  auto fx = adapter();
+  ASSERT_TRUE(fx->credit({line("H-1", 100), line("H-2", 100)}).ok());
+  ASSERT_EQ(fx->status("alloc/nantes-ouest/2026-11/H-1")->outcome, Outcome::pending);
+  std::ofstream(credits(), std::ios::app) << "alloc/x;H-9;1.00\n";
+  auto answer = fx->status("alloc/nantes-ouest/2026-11/H-1");
+  ASSERT_FALSE(answer.ok());
+  EXPECT_THAT(answer.error().message, HasSubstr("credits.csv: line 4: expected 5 fields"));
+  auto refused = fx->credit({line("H-3", 100)});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_THAT(read(credits()), ::testing::Not(HasSubstr("H-3")));
+}
+
+TEST_F(FileExchangeTest, AReplacedFileIsReadFromTheStart) {
+  auto fx = adapter();
+  ASSERT_TRUE(fx->credit({line("H-1", 100), line("H-2", 100)}).ok());
+  ASSERT_EQ(fx->status("alloc/nantes-ouest/2026-11/H-1")->outcome, Outcome::pending);
+  write(outbox() / "next.csv",
+        "operation_id;household_id;amount;currency;description\n"
+        "alloc/nantes-ouest/2026-11/H-2;H-2;1.00;MNK;Allocation 2026-11\n"
+        "alloc/nantes-ouest/2026-11/H-5;H-5;1.00;MNK;Allocation 2026-11\n");
+  std::filesystem::rename(outbox() / "next.csv", credits());
+  EXPECT_EQ(fx->status("alloc/nantes-ouest/2026-11/H-1")->outcome, Outcome::not_sent);
+  EXPECT_EQ(fx->status("alloc/nantes-ouest/2026-11/H-5")->outcome, Outcome::pending);
+}
+
 TEST_F(FileExchangeTest, MissingFolderIsRefusedAtStart) {
   auto created = create((dir_.path() / "nope").string());
   ASSERT_FALSE(created.ok());
