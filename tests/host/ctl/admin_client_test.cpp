@@ -8,13 +8,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
 #include <cctype>
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -418,15 +418,22 @@ Invocation cycle_at(const std::string& url, Command command) {
   return invocation;
 }
 
-// The Idempotency-Key header of a request head, or "" when there is none.
+// The Idempotency-Key header of a request head, or "" when there is none. (Not std::regex: with
+// g++ 12, its inlined automaton trips -Wmaybe-uninitialized in the sanitizer build.)
 std::string idempotency_key_of(const std::string& head) {
-  std::smatch match;
-  static const std::regex kHeader("\r\nIdempotency-Key: ([^\r]*)\r\n", std::regex::icase);
-  return std::regex_search(head, match, kHeader) ? match[1].str() : "";
+  std::string lower = head;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string name = "\r\nidempotency-key: ";
+  const auto at = lower.find(name);
+  if (at == std::string::npos) return "";
+  const auto start = at + name.size();
+  return head.substr(start, head.find("\r\n", start) - start);
 }
 
 bool is_32_hex(const std::string& key) {
-  return std::regex_match(key, std::regex("[0-9a-fA-F]{32}"));
+  return key.size() == 32 && std::all_of(key.begin(), key.end(), [](char c) {
+           return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+         });
 }
 
 TEST(RunCommand, EveryCycleCommandUsesItsMethodAndRoute) {
