@@ -1,6 +1,6 @@
 // A minimal synchronous HTTP(S) client for the daemon's admin API: one GET or POST per call, a
 // bearer token, connect and read timeouts, and for https a peer verified against a CA file or the
-// system store. Boost.Beast and Asio stay in admin_client.cpp.
+// system store. The exchange itself is net::HttpClient's.
 #pragma once
 
 #include <chrono>
@@ -75,8 +75,9 @@ class AdminClient {
 
  private:
   struct Impl;
-  struct Request;
-  Result<HttpAnswer> send(Request request) const;
+  Result<HttpAnswer> send(std::string method, std::string_view target,
+                          std::optional<std::string> body, std::string_view content_type,
+                          const Headers& headers) const;
   explicit AdminClient(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
