@@ -5,6 +5,7 @@
 #include <caisse/sdk.hpp>
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -18,6 +19,9 @@ struct caisse_host_context {
   std::string error;
   std::optional<std::int64_t> amount_per_person;
   caisse_status_t kv_status = CAISSE_STATUS_OK;
+  // What fake_http_send saw and how it answers.
+  std::string http_method, http_url, http_headers, http_body;
+  caisse_status_t http_status = CAISSE_STATUS_OK;
 };
 
 namespace caisse::sdk {
@@ -54,6 +58,31 @@ caisse_status_t fake_kv_put(caisse_host_context_t* ctx, caisse_str_t, caisse_str
 }
 void fake_metric_add(caisse_host_context_t*, caisse_str_t, int64_t) {}
 
+// Records the request, then answers 202 with two headers and a body, or fails with the
+// context's status and a reason.
+caisse_status_t fake_http_send(caisse_host_context_t* ctx, const caisse_http_request_t* request,
+                               caisse_http_response_t* response) {
+  static const caisse_http_header_t kHeaders[] = {{{"Content-Type", 12}, {"text/plain", 10}},
+                                                  {{"X-Total-Count", 13}, {"42", 2}}};
+  ctx->http_method = view(request->method);
+  ctx->http_url = view(request->url);
+  ctx->http_headers.clear();
+  for (std::size_t i = 0; i < request->header_count; ++i) {
+    ctx->http_headers += std::string(view(request->headers[i].name)) + "=" +
+                         std::string(view(request->headers[i].value)) + ";";
+  }
+  ctx->http_body = request->has_body ? std::string(view(request->body)) : "(none)";
+  if (ctx->http_status != CAISSE_STATUS_OK) {
+    response->error_host_ptr = {"no answer from the peer", 23};
+    return ctx->http_status;
+  }
+  response->status = 202;
+  response->headers_host_ptr = kHeaders;
+  response->header_count = 2;
+  response->body_host_ptr = {"accepted", 8};
+  return CAISSE_STATUS_OK;
+}
+
 constexpr caisse_host_api_t kFakeHost{
     sizeof(caisse_host_api_t),
     CAISSE_SDK_ABI_MAJOR,
@@ -67,7 +96,16 @@ constexpr caisse_host_api_t kFakeHost{
     &fake_kv_get,
     &fake_kv_put,
     &fake_metric_add,
+    &fake_http_send,
 };
+
+// The same host as it was before ABI 1.2: its table ends before caisse_host_http_send.
+constexpr caisse_host_api_t kHostBefore_1_2 = [] {
+  caisse_host_api_t api = kFakeHost;
+  api.struct_size = offsetof(caisse_host_api_t, caisse_host_http_send);
+  api.abi_minor = 1;
+  return api;
+}();
 
 // A rule whose allocate reads kv (so the store can fail it) and throws on request.
 class Rule {
@@ -239,6 +277,53 @@ TEST_F(CurrencyInstance, WrongNumberOfResultsIsInternalAndLeavesResultsUnknown) 
             CAISSE_STATUS_INTERNAL);
   EXPECT_EQ(ctx_.error, "credit returned 0 results for 1 lines");
   EXPECT_EQ(result.outcome, CAISSE_OUTCOME_UNKNOWN);
+}
+
+TEST(SdkHttp, RequestAndAnswerCrossAsGiven) {
+  caisse_host_context_t ctx;
+  Host host(&kFakeHost, &ctx);
+  HttpResponse answer =
+      host.http_send({"POST",
+                      "https://cyclos.example.org/api/system/payments",
+                      {{"Access-Client-Token", "t0k"}, {"Accept", "application/json"}},
+                      std::string("{\"amount\":\"10.00\"}"),
+                      5000});
+  EXPECT_EQ(ctx.http_method, "POST");
+  EXPECT_EQ(ctx.http_url, "https://cyclos.example.org/api/system/payments");
+  EXPECT_EQ(ctx.http_headers, "Access-Client-Token=t0k;Accept=application/json;");
+  EXPECT_EQ(ctx.http_body, "{\"amount\":\"10.00\"}");
+  EXPECT_EQ(answer.status, 202u);
+  EXPECT_EQ(answer.body, "accepted");
+  EXPECT_EQ(answer.header("x-total-count"), "42");
+  EXPECT_EQ(answer.header("X-Has-Next-Page"), std::nullopt);
+
+  host.http_send({"GET", "https://cyclos.example.org/api/transfers", {}, std::nullopt, 0});
+  EXPECT_EQ(ctx.http_body, "(none)");
+}
+
+TEST(SdkHttp, NoAnswerIsAStatusErrorWithTheHostsReason) {
+  caisse_host_context_t ctx;
+  ctx.http_status = CAISSE_STATUS_UNKNOWN_OUTCOME;
+  Host host(&kFakeHost, &ctx);
+  try {
+    host.http_send({"POST", "https://cyclos.example.org/api/x", {}, std::string(), 0});
+    FAIL() << "http_send returned without an answer";
+  } catch (const StatusError& e) {
+    EXPECT_EQ(e.status(), CAISSE_STATUS_UNKNOWN_OUTCOME);
+    EXPECT_STREQ(e.what(), "no answer from the peer");
+  }
+}
+
+TEST(SdkHttp, AHostBeforeAbi_1_2_IsUnsupported) {
+  caisse_host_context_t ctx;
+  Host host(&kHostBefore_1_2, &ctx);
+  try {
+    host.http_send({"GET", "https://cyclos.example.org/api/x", {}, std::nullopt, 0});
+    FAIL() << "http_send called past the host's table";
+  } catch (const StatusError& e) {
+    EXPECT_EQ(e.status(), CAISSE_STATUS_UNSUPPORTED);
+  }
+  EXPECT_EQ(ctx.http_method, "");
 }
 
 }  // namespace

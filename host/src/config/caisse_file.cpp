@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "net/http_url.hpp"
+
 namespace caisse::host::config {
 namespace {
 
@@ -40,6 +42,17 @@ PluginConfigEntry entry_of(const std::filesystem::path& file, const toml::key& k
   if (node.is_integer()) entry.value = node.as_integer()->get();
   if (node.is_boolean()) entry.value = node.as_boolean()->get();
   return entry;
+}
+
+// An http_allow entry: an origin, "https://host" or "https://host:port", nothing after it.
+Result<std::string> http_origin(const std::string& text) {
+  auto url = net::parse_http_url(text);
+  if (!url) return url.error();
+  if (url->path != "/" || url->has_query || url->has_fragment) {
+    return make_error("\"" + text + "\" must be an origin such as \"https://cyclos.example.org\"" +
+                      " (scheme, host and port only)");
+  }
+  return url->origin;
 }
 
 void read_identity(TableReader& caisse, CaisseConfig& out) {
@@ -93,6 +106,16 @@ void read_plugin_block(const toml::table& table, std::size_t index, const Caisse
   }
   if (const toml::table* config = reader.table("config")) {
     for (auto&& [key, node] : *config) block.config.push_back(entry_of(caisse.file, key, node));
+  }
+  const auto allowed = reader.string_array("http_allow");
+  for (std::size_t i = 0; i < allowed.size(); ++i) {
+    if (auto origin = http_origin(allowed[i].first); origin) {
+      block.http_allow.push_back(*origin);
+    } else {
+      diagnostics.error(allowed[i].second,
+                        block.key_path + ".http_allow[" + std::to_string(i) + "]",
+                        origin.error().message);
+    }
   }
   reader.finish();
   for (const auto& other : out) {

@@ -41,6 +41,9 @@ struct PluginBlock {
   SourcePosition where;  // the block itself
   std::vector<PluginConfigEntry> config;
   std::filesystem::path base_dir;  // the caisse file's folder: file: references start there
+  // Origins ("https://cyclos.example.org:443") the instance may send HTTP requests to through
+  // the host; empty: none. Normalised: lowercase scheme and host, explicit port.
+  std::vector<std::string> http_allow;
 };
 
 // What a committee's rule decides; each kind has its own versions in a caisse file.

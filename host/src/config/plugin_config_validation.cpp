@@ -52,6 +52,7 @@ class BlockChecker {
       : block_(block), descriptor_(descriptor) {}
 
   Result<ResolvedPluginConfig> run() {
+    out_.http_allow = block_.http_allow;
     for (const auto& entry : block_.config) check_entry(entry);
     for (std::size_t i = 0; i < descriptor_.config_field_count; ++i) {
       const caisse_config_field_t& field = descriptor_.config_fields[i];

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace caisse::host::config {
 
@@ -19,6 +20,8 @@ struct ResolvedValue {
 struct ResolvedPluginConfig {
   // Keyed by field name. A field that is absent and has no default is not in the map.
   std::map<std::string, ResolvedValue> values;
+  // The block's http_allow: origins the instance may reach through caisse_host_http_send.
+  std::vector<std::string> http_allow;
 };
 
 }  // namespace caisse::host::config

@@ -1,46 +1,28 @@
 #include "ctl/admin_client.hpp"
 
-#include <boost/url/parse.hpp>
-
 #include "net/http_client.hpp"
+#include "net/http_url.hpp"
 
 namespace caisse::host::ctl {
 
 Result<Endpoint> parse_endpoint(std::string_view url) {
-  auto parsed = boost::urls::parse_uri(url);
+  auto parsed = net::parse_http_url(url);
   if (!parsed) {
-    return make_error("URL '" + std::string(url) +
-                      "' is not an absolute http(s) URL: " + parsed.error().message());
+    if (parsed.error().message.find("user or password") != std::string::npos) {
+      return make_error("the URL must not hold a user or password (use --token-file)");
+    }
+    return make_error(parsed.error().message);
   }
-  boost::urls::url_view view = *parsed;
-  Endpoint out;
-  out.url = std::string(url);
-  if (view.scheme_id() == boost::urls::scheme::https) {
-    out.tls = true;
-  } else if (view.scheme_id() != boost::urls::scheme::http) {
-    return make_error("URL '" + std::string(url) + "': the scheme must be http or https");
-  }
-  if (view.has_userinfo()) {
-    // Do not echo the URL: it holds a password.
-    return make_error("the URL must not hold a user or password (use --token-file)");
-  }
-  if (view.host_type() == boost::urls::host_type::none || view.encoded_host().empty()) {
-    return make_error("URL '" + std::string(url) + "' has no host");
-  }
-  if (view.has_query() || view.has_fragment()) {
+  if (parsed->has_query || parsed->has_fragment) {
     return make_error("URL '" + std::string(url) + "' must not have a query or fragment");
   }
-  out.host = view.host_address();
-  if (view.has_port()) {
-    if (view.port().empty() || view.port_number() == 0) {
-      return make_error("URL '" + std::string(url) + "' has an invalid port");
-    }
-    out.port = std::string(view.port());
-  } else {
-    out.port = out.tls ? "443" : "80";
-  }
-  out.authority = std::string(view.encoded_host_and_port());
-  out.base_path = std::string(view.encoded_path());
+  Endpoint out;
+  out.url = std::string(url);
+  out.tls = parsed->peer.tls;
+  out.host = parsed->peer.host;
+  out.port = parsed->peer.port;
+  out.authority = parsed->peer.authority;
+  out.base_path = parsed->path;
   while (!out.base_path.empty() && out.base_path.back() == '/') out.base_path.pop_back();
   return out;
 }

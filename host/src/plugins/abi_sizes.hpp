@@ -27,4 +27,11 @@ inline constexpr std::size_t kRuleHooksSize_1_1 =
     offsetof(caisse_rule_hooks_t, caisse_on_rule_bonus) +
     sizeof(caisse_rule_hooks_t::caisse_on_rule_bonus);
 
+// ABI 1.2 introduced the HTTP request and response of caisse_host_http_send.
+inline constexpr std::size_t kHttpRequestSize_1_2 =
+    offsetof(caisse_http_request_t, timeout_ms) + sizeof(caisse_http_request_t::timeout_ms);
+inline constexpr std::size_t kHttpResponseSize_1_2 =
+    offsetof(caisse_http_response_t, error_host_ptr) +
+    sizeof(caisse_http_response_t::error_host_ptr);
+
 }  // namespace caisse::host::plugins

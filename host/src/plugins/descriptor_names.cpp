@@ -70,6 +70,10 @@ std::string status_name(int status) {
       return "UNAVAILABLE";
     case CAISSE_STATUS_INTERNAL:
       return "INTERNAL";
+    case CAISSE_STATUS_UNKNOWN_OUTCOME:
+      return "UNKNOWN_OUTCOME";
+    case CAISSE_STATUS_PERMISSION_DENIED:
+      return "PERMISSION_DENIED";
   }
   return "status " + std::to_string(status);
 }

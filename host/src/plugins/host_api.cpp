@@ -2,12 +2,18 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 #include <type_traits>
 #include <variant>
 
+#include "http/ascii_case.hpp"
+#include "net/http_client.hpp"
+#include "net/http_url.hpp"
 #include "observability/masking.hpp"
+#include "plugins/abi_sizes.hpp"
+#include "plugins/descriptor_names.hpp"
 #include "plugins/host_context.hpp"
 #include "plugins/untrusted_enum.hpp"
 
@@ -166,6 +172,96 @@ void host_metric_add(caisse_host_context_t* ctx, caisse_str_t name, int64_t delt
   });
 }
 
+// One client for every instance: it holds only the trusted certificates (the system's store),
+// each request opens its own connection.
+const Result<net::HttpClient>& http_client() {
+  static const Result<net::HttpClient> client = net::HttpClient::create(std::nullopt);
+  return client;
+}
+
+// Headers the host writes itself: a plugin setting them could desynchronise the request.
+bool is_host_header(std::string_view name) {
+  for (std::string_view reserved : {"host", "connection", "content-length", "transfer-encoding"}) {
+    if (http::iequals(name, reserved)) return true;
+  }
+  return false;
+}
+
+caisse_status_t status_of(const Error& error) {
+  switch (error.kind) {
+    case ErrorKind::invalid:
+      return CAISSE_STATUS_INVALID_ARGUMENT;
+    case ErrorKind::unavailable:
+      return CAISSE_STATUS_UNAVAILABLE;
+    default:
+      return CAISSE_STATUS_UNKNOWN_OUTCOME;
+  }
+}
+
+// The host never resends: an exchange that failed after the request was written is
+// UNKNOWN_OUTCOME, for the plugin to look up at the peer.
+caisse_status_t host_http_send(caisse_host_context_t* ctx, const caisse_http_request_t* request,
+                               caisse_http_response_t* response) {
+  return guarded(ctx, "http_send", [&] {
+    if (request == nullptr || response == nullptr || request->struct_size < kHttpRequestSize_1_2 ||
+        response->struct_size < kHttpResponseSize_1_2 ||
+        (request->header_count > 0 && request->headers == nullptr)) {
+      return CAISSE_STATUS_INVALID_ARGUMENT;
+    }
+    auto& answer = ctx->http_answers.emplace_back();
+    response->status = 0;
+    response->headers_host_ptr = nullptr;
+    response->header_count = 0;
+    response->body_host_ptr = {};
+    response->error_host_ptr = {};
+    auto fail = [&](caisse_status_t status, std::string message) {
+      answer.error = "http_send: " + std::move(message);
+      response->error_host_ptr = to_c(answer.error);
+      log_line(ctx, spdlog::level::warn,
+               "event=plugin_http_failed status=" + status_name(status) + " reason=\"" +
+                   answer.error + "\"");
+      return status;
+    };
+
+    auto url = net::parse_http_url(view(request->url));
+    if (!url) return fail(CAISSE_STATUS_INVALID_ARGUMENT, url.error().message);
+    const auto& allowed = ctx->config.http_allow;
+    if (std::find(allowed.begin(), allowed.end(), url->origin) == allowed.end()) {
+      return fail(CAISSE_STATUS_PERMISSION_DENIED,
+                  url->origin + " is not in the http_allow list of instance " + ctx->instance);
+    }
+    net::HttpRequest call{std::string(view(request->method)), url->target(), {}, std::nullopt};
+    for (std::size_t i = 0; i < request->header_count; ++i) {
+      std::string name(view(request->headers[i].name));
+      if (is_host_header(name)) {
+        return fail(CAISSE_STATUS_INVALID_ARGUMENT, "header " + name + " is set by the host");
+      }
+      call.headers.emplace_back(std::move(name), std::string(view(request->headers[i].value)));
+    }
+    if (request->has_body) call.body = std::string(view(request->body));
+    net::HttpDeadlines deadlines;
+    if (request->timeout_ms > 0)
+      deadlines.read_timeout = std::chrono::milliseconds(request->timeout_ms);
+
+    const auto& client = http_client();
+    if (!client) return fail(CAISSE_STATUS_UNAVAILABLE, client.error().message);
+    auto sent = client->send(url->peer, call, deadlines);
+    if (!sent) return fail(status_of(sent.error()), sent.error().message);
+    log_line(ctx, spdlog::level::debug,
+             "event=plugin_http method=" + call.method + " url=" + url->peer.url +
+                 " status=" + std::to_string(sent->status));
+    answer.response = std::move(sent.value());
+    for (const auto& [name, value] : answer.response.headers) {
+      answer.headers.push_back({to_c(name), to_c(value)});
+    }
+    response->status = answer.response.status;
+    response->headers_host_ptr = answer.headers.data();
+    response->header_count = answer.headers.size();
+    response->body_host_ptr = to_c(answer.response.body);
+    return CAISSE_STATUS_OK;
+  });
+}
+
 constexpr caisse_host_api_t kHostApi{
     sizeof(caisse_host_api_t),
     CAISSE_SDK_ABI_MAJOR,
@@ -179,6 +275,7 @@ constexpr caisse_host_api_t kHostApi{
     &host_kv_get,
     &host_kv_put,
     &host_metric_add,
+    &host_http_send,
 };
 
 }  // namespace

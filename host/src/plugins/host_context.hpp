@@ -6,8 +6,10 @@
 
 #include <deque>
 #include <string>
+#include <vector>
 
 #include "config/resolved_plugin_config.hpp"
+#include "net/http_client.hpp"
 #include "plugins/plugin_services.hpp"
 
 // Global namespace: the C header declares `struct caisse_host_context`.
@@ -24,4 +26,12 @@ struct caisse_host_context {
   // Values returned by caisse_host_kv_get during the current hook. A deque, so that a second
   // kv_get in the same hook does not move the first value; cleared when the hook returns.
   std::deque<std::string> kv_values;
+  // Answers returned by caisse_host_http_send during the current hook, with the C view of their
+  // headers and the reason of a failure; cleared when the hook returns, like kv_values.
+  struct HttpAnswer {
+    caisse::host::net::HttpResponse response;
+    std::vector<caisse_http_header_t> headers;
+    std::string error;
+  };
+  std::deque<HttpAnswer> http_answers;
 };

@@ -160,6 +160,7 @@ Result<void> PluginInstance::call(std::string_view what, Hook&& hook) {
     thrown = "the plugin threw an exception";
   }
   context_->kv_values.clear();
+  context_->http_answers.clear();
   if (!thrown.empty()) return failure(what, thrown);
   if (status == CAISSE_STATUS_OK) return {};
   if (context_->last_error.empty()) return failure(what, status_name(status) + ", no message");
@@ -187,22 +188,19 @@ Result<std::int64_t> PluginInstance::rule_amount(std::string_view what,
 }
 
 Result<std::int64_t> PluginInstance::allocate(const AllocationInput& input) {
-  return rule_amount("allocate", &caisse_rule_hooks_t::caisse_on_rule_allocate,
-                     kRuleHooksSize_1_0, "caisse_on_rule_allocate",
-                     to_c(input));
+  return rule_amount("allocate", &caisse_rule_hooks_t::caisse_on_rule_allocate, kRuleHooksSize_1_0,
+                     "caisse_on_rule_allocate", to_c(input));
 }
 
 Result<std::int64_t> PluginInstance::suggest_contribution(const ContributionInput& input) {
-  return rule_amount("suggest_contribution",
-                     &caisse_rule_hooks_t::caisse_on_rule_suggest_contribution,
-                     kRuleHooksSuggestContributionEnd,
-                     "caisse_on_rule_suggest_contribution", to_c(input));
+  return rule_amount(
+      "suggest_contribution", &caisse_rule_hooks_t::caisse_on_rule_suggest_contribution,
+      kRuleHooksSuggestContributionEnd, "caisse_on_rule_suggest_contribution", to_c(input));
 }
 
 Result<std::int64_t> PluginInstance::bonus(const BonusInput& input) {
-  return rule_amount("bonus", &caisse_rule_hooks_t::caisse_on_rule_bonus,
-                     kRuleHooksSize_1_1, "caisse_on_rule_bonus",
-                     to_c(input));
+  return rule_amount("bonus", &caisse_rule_hooks_t::caisse_on_rule_bonus, kRuleHooksSize_1_1,
+                     "caisse_on_rule_bonus", to_c(input));
 }
 
 Result<std::vector<OperationResult>> PluginInstance::credit(const std::vector<CreditLine>& lines) {

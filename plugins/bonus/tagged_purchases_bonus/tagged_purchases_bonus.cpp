@@ -27,6 +27,9 @@ constexpr std::array tagged_purchases_bonus_config{
 
 class TaggedPurchasesBonus {
  public:
+  // Uses ABI 1.1 (its rule hook appeared there) and nothing newer.
+  static constexpr std::uint32_t abi_minor_required = 1;
+
   explicit TaggedPurchasesBonus(caisse::sdk::Host host)
       : rate_bp_(caisse::rules::config_rate_bp(host, "rate_bp")),
         cap_(caisse::rules::optional_amount(host, "cap_per_month")) {}

@@ -25,6 +25,9 @@ constexpr std::array household_minimum_grid_config{
 
 class HouseholdMinimumGrid {
  public:
+  // Uses ABI 1.1 (its rule hook appeared there) and nothing newer.
+  static constexpr std::uint32_t abi_minor_required = 1;
+
   explicit HouseholdMinimumGrid(caisse::sdk::Host host)
       : household_minimum_(caisse::rules::config_amount(host, "household_minimum")),
         extra_person_minimum_(caisse::rules::config_amount(host, "extra_person_minimum")) {}

@@ -97,6 +97,9 @@ std::vector<Bracket> parse_brackets(std::string_view text) {
 
 class QuotientFamilialGrid {
  public:
+  // Uses ABI 1.1 (its rule hook appeared there) and nothing newer.
+  static constexpr std::uint32_t abi_minor_required = 1;
+
   explicit QuotientFamilialGrid(caisse::sdk::Host host)
       : brackets_(parse_brackets(host.config<std::string>("brackets"))) {}
 

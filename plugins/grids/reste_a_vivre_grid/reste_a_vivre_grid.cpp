@@ -29,6 +29,9 @@ constexpr std::array reste_a_vivre_grid_config{
 
 class ResteAVivreGrid {
  public:
+  // Uses ABI 1.1 (its rule hook appeared there) and nothing newer.
+  static constexpr std::uint32_t abi_minor_required = 1;
+
   explicit ResteAVivreGrid(caisse::sdk::Host host)
       : rate_bp_(caisse::rules::config_rate_bp(host, "rate_bp")),
         floor_per_person_(caisse::rules::config_amount(host, "floor_per_person")) {}

@@ -41,6 +41,9 @@
  *   1.1  RULE: caisse_on_rule_suggest_contribution and caisse_on_rule_bonus appended to
  *        caisse_rule_hooks_t, with their inputs caisse_contribution_input_t and
  *        caisse_bonus_input_t; each of the three rule hooks may be NULL (at least one is set).
+ *   1.2  Host callback caisse_host_http_send appended to caisse_host_api_t, with
+ *        caisse_http_header_t, caisse_http_request_t and caisse_http_response_t; status codes
+ *        CAISSE_STATUS_UNKNOWN_OUTCOME and CAISSE_STATUS_PERMISSION_DENIED.
  *
  * THREADING
  *   The host calls the hooks of one instance from one thread at a time. Different instances of
@@ -61,7 +64,7 @@ extern "C" {
 /** The ABI major this header describes. Plugins with a different major are refused. */
 #define CAISSE_SDK_ABI_MAJOR 1
 /** The ABI minor this header describes. Grows when fields, tables or enum values are appended. */
-#define CAISSE_SDK_ABI_MINOR 1
+#define CAISSE_SDK_ABI_MINOR 2
 
 /** Name of the one symbol every plugin exports. */
 #define CAISSE_PLUGIN_ENTRY_SYMBOL "caisse_plugin_entry"
@@ -92,6 +95,13 @@ typedef enum caisse_status {
   CAISSE_STATUS_UNAVAILABLE = 4,
   /** A bug, or an exception caught at the boundary. */
   CAISSE_STATUS_INTERNAL = 5,
+  /**
+   * (1.2) The request may have reached the peer and taken effect, but no answer came back (a
+   * timeout or a connection cut after sending). Never send it again blindly: ask the peer.
+   */
+  CAISSE_STATUS_UNKNOWN_OUTCOME = 6,
+  /** (1.2) The host's policy refuses the request (an HTTP origin the instance may not reach). */
+  CAISSE_STATUS_PERMISSION_DENIED = 7,
 } caisse_status_t;
 
 /**
@@ -209,6 +219,43 @@ typedef struct caisse_config_field {
 /* Host services: callbacks the plugin calls                                                   */
 /* ------------------------------------------------------------------------------------------ */
 
+/** (1.2) One HTTP header. OWNERSHIP: whoever holds the request or response. */
+typedef struct caisse_http_header {
+  caisse_str_t name;
+  caisse_str_t value;
+} caisse_http_header_t;
+
+/** (1.2) A request for caisse_host_http_send. OWNERSHIP: caller; read during the call. */
+typedef struct caisse_http_request {
+  /** sizeof(caisse_http_request_t) as the plugin knows it. */
+  uint32_t struct_size;
+  /** "GET", "POST", "PUT", ... */
+  caisse_str_t method;
+  /** Absolute http:// or https:// URL, path and query included, no user or password. */
+  caisse_str_t url;
+  /** Headers to send besides Host, Connection and Content-Length, which the host sets. */
+  const caisse_http_header_t* headers;
+  size_t header_count;
+  /** The body, sent byte for byte with a Content-Length; ignored unless has_body. */
+  caisse_str_t body;
+  bool has_body;
+  /** Deadline for sending the request and reading the answer; 0 for the host's default. */
+  uint32_t timeout_ms;
+} caisse_http_request_t;
+
+/** (1.2) What came back. OWNERSHIP: host. LIFETIME: until the current hook returns. */
+typedef struct caisse_http_response {
+  /** sizeof(caisse_http_response_t) as the plugin knows it; the host fills only that much. */
+  uint32_t struct_size;
+  /** The HTTP status code (200, 401, 503, ...). */
+  uint32_t status;
+  const caisse_http_header_t* headers_host_ptr;
+  size_t header_count;
+  caisse_str_t body_host_ptr;
+  /** Why caisse_host_http_send did not return OK; empty when it did. */
+  caisse_str_t error_host_ptr;
+} caisse_http_response_t;
+
 /**
  * The table of host callbacks, handed to caisse_on_instance_init.
  *
@@ -284,6 +331,26 @@ typedef struct caisse_host_api {
    * @param name [a-z0-9_]+, OWNERSHIP: caller; copied.
    */
   void (*caisse_host_metric_add)(caisse_host_context_t* ctx, caisse_str_t name, int64_t delta);
+
+  /**
+   * (1.2) Sends one HTTP request and waits for the whole answer, so that adapters never open
+   * sockets themselves. The host checks the URL's origin against the instance's `http_allow`
+   * list, applies its timeouts and size limits, verifies https peers, and never retries: a
+   * request that may have arrived is the plugin's to look up, not to resend.
+   * @param request OWNERSHIP: caller; read during the call.
+   * @param response out: status, headers and body when the call returns OK, whatever the HTTP
+   *        status code; otherwise only error_host_ptr, which says why (naming the URL without
+   *        its query). LIFETIME: its strings and headers live until the current hook returns.
+   * @return OK: an answer arrived (4xx and 5xx included);
+   *         UNAVAILABLE: nothing was sent (name not resolved, connection refused, TLS failed);
+   *         UNKNOWN_OUTCOME: the request may have been received and acted on (timeout, connection
+   *         cut, malformed or too large answer);
+   *         PERMISSION_DENIED: the origin is not in the instance's `http_allow`;
+   *         INVALID_ARGUMENT: a malformed URL, method or header (nothing sent).
+   */
+  caisse_status_t (*caisse_host_http_send)(caisse_host_context_t* ctx,
+                                           const caisse_http_request_t* request,
+                                           caisse_http_response_t* response);
 } caisse_host_api_t;
 
 /* ------------------------------------------------------------------------------------------ */
@@ -480,8 +547,7 @@ typedef struct caisse_rule_hooks {
    * @return OK, INVALID_ARGUMENT for an input the rule cannot handle, or UNSUPPORTED.
    */
   caisse_status_t (*caisse_on_rule_bonus)(void* instance_plugin_ptr,
-                                          const caisse_bonus_input_t* input,
-                                          int64_t* amount_minor);
+                                          const caisse_bonus_input_t* input, int64_t* amount_minor);
 } caisse_rule_hooks_t;
 
 /* ------------------------------------------------------------------------------------------ */

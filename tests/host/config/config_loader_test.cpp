@@ -253,6 +253,37 @@ TEST(ConfigLoader, PluginConfigIsKeptWithPositions) {
   EXPECT_EQ(loaded->plugins.at(0).sha256, std::string(64, 'a'));
 }
 
+// A daemon file whose caisse has one hello instance, with `http_allow = <array>` as written.
+std::filesystem::path with_http_allow(ConfigFiles& files, const std::string& array) {
+  files.write("a.toml", caisse_toml("a",
+                                    "[[plugin]]\ninstance = \"x\"\nplugin = \"hello\"\n"
+                                    "http_allow = " +
+                                        array + "\n"));
+  return files.write("caissed.toml",
+                     "[daemon]\ncaisses = [\"a.toml\"]\n[plugins]\n"
+                     "dirs = [\"p\"]\n[plugins.hello]\n");
+}
+
+TEST(ConfigLoader, HttpAllowKeepsNormalisedOrigins) {
+  ConfigFiles files;
+  auto loaded = load_daemon_config(
+      with_http_allow(files, "[\"https://Cyclos.Example.org\", \"http://127.0.0.1:8080/\"]"));
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->caisses.at(0).plugins.at(0).http_allow,
+            (std::vector<std::string>{"https://cyclos.example.org:443", "http://127.0.0.1:8080"}));
+}
+
+TEST(ConfigLoader, HttpAllowEntryThatIsNotAnOriginIsNamed) {
+  ConfigFiles files;
+  const std::string e = load_error(with_http_allow(
+      files,
+      "[\"https://cyclos.example.org\",\n  \"https://cyclos.example.org/api\", \"ftp://x\"]"));
+  EXPECT_THAT(e,
+              HasSubstr("a.toml:13:3: plugin[0].http_allow[1]: \"https://cyclos.example.org/api\" "
+                        "must be an origin"));
+  EXPECT_THAT(e, HasSubstr("a.toml:13:37: plugin[0].http_allow[2]: URL 'ftp://x': the scheme"));
+}
+
 TEST(ConfigLoader, MalformedShaPinIsRefused) {
   ConfigFiles files;
   auto file = files.write("caissed.toml",

@@ -5,12 +5,15 @@
 
 #include <caisse/sdk.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace caisse::sdk {
 
@@ -33,6 +36,38 @@ class ConfigError : public StatusError {
  public:
   explicit ConfigError(const std::string& message)
       : StatusError(CAISSE_STATUS_INVALID_ARGUMENT, message) {}
+};
+
+// An HTTP request for Host::http_send (ABI 1.2).
+struct HttpRequest {
+  std::string method = "GET";
+  std::string url;  // absolute http(s) URL; its origin must be in the instance's http_allow
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::optional<std::string> body;  // sent with a Content-Length when set
+  std::uint32_t timeout_ms = 0;     // 0: the host's default
+};
+
+// Whatever the peer answered, 4xx and 5xx included.
+struct HttpResponse {
+  unsigned status = 0;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  // The first value of header `name`, compared ASCII case-insensitively; nullopt when absent.
+  std::optional<std::string> header(std::string_view name) const {
+    for (const auto& [key, value] : headers) {
+      if (key.size() != name.size()) continue;
+      bool same = true;
+      for (std::size_t i = 0; same && i < key.size(); ++i) {
+        same = lower(key[i]) == lower(name[i]);
+      }
+      if (same) return value;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  static char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 };
 
 namespace detail {
@@ -140,6 +175,48 @@ class Host {
     if (status != CAISSE_STATUS_OK) {
       throw StatusError(status, "kv_put " + detail::quoted(key) + ": state store unavailable");
     }
+  }
+
+  // Sends one HTTP request through the host (ABI 1.2) and returns the answer, whatever its
+  // status code. Throws StatusError when no answer came: UNAVAILABLE when nothing was sent (safe
+  // to send again later), UNKNOWN_OUTCOME when the request may have arrived (look it up at the
+  // peer before anything else), PERMISSION_DENIED when the origin is not in http_allow,
+  // INVALID_ARGUMENT for a malformed request, UNSUPPORTED when the host predates ABI 1.2.
+  HttpResponse http_send(const HttpRequest& request) const {
+    if (api_->struct_size < offsetof(caisse_host_api_t, caisse_host_http_send) +
+                                sizeof(api_->caisse_host_http_send) ||
+        api_->caisse_host_http_send == nullptr) {
+      throw StatusError(CAISSE_STATUS_UNSUPPORTED, "http_send: the host predates SDK 1.2");
+    }
+    std::vector<caisse_http_header_t> headers;
+    headers.reserve(request.headers.size());
+    for (const auto& [name, value] : request.headers) {
+      headers.push_back({detail::to_c(name), detail::to_c(value)});
+    }
+    caisse_http_request_t c_request{};
+    c_request.struct_size = sizeof c_request;
+    c_request.method = detail::to_c(request.method);
+    c_request.url = detail::to_c(request.url);
+    c_request.headers = headers.data();
+    c_request.header_count = headers.size();
+    c_request.has_body = request.body.has_value();
+    if (request.body) c_request.body = detail::to_c(*request.body);
+    c_request.timeout_ms = request.timeout_ms;
+    caisse_http_response_t c_response{};
+    c_response.struct_size = sizeof c_response;
+    const caisse_status_t status = api_->caisse_host_http_send(ctx_, &c_request, &c_response);
+    if (status != CAISSE_STATUS_OK) {
+      std::string reason(detail::from_c(c_response.error_host_ptr));
+      throw StatusError(status, reason.empty() ? std::string("http_send failed") : reason);
+    }
+    HttpResponse response;
+    response.status = c_response.status;
+    for (std::size_t i = 0; i < c_response.header_count; ++i) {
+      response.headers.emplace_back(detail::from_c(c_response.headers_host_ptr[i].name),
+                                    detail::from_c(c_response.headers_host_ptr[i].value));
+    }
+    response.body = std::string(detail::from_c(c_response.body_host_ptr));
+    return response;
   }
 
   // Adds delta to this instance's counter `name` ([a-z0-9_]+) on /metrics.
