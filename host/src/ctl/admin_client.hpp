@@ -13,16 +13,13 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "net/http_client.hpp"
 
 namespace caisse::host::ctl {
 
 // Where the daemon is, read from a URL such as "https://caisse.example:8420/prefix".
 struct Endpoint {
-  std::string url;        // as given, for messages (a URL with credentials is refused)
-  bool tls = false;       // https
-  std::string host;       // to connect to and to check the certificate against ("::1", no [])
-  std::string port;       // "8420"; 80 or 443 when the URL has none
-  std::string authority;  // the Host header, as in the URL ("[::1]:8420")
+  net::HttpPeer peer;     // peer.url is the URL as given, for messages
   std::string base_path;  // "" or "/prefix", no trailing slash; prepended to every target
 };
 

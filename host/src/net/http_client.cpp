@@ -61,6 +61,24 @@ bool is_token(std::string_view text) {
          !has_control_character(text);
 }
 
+// A header send() may write as given (see http_client.hpp).
+Result<void> check_header(std::string_view name, std::string_view value) {
+  if (!is_token(name)) {
+    return make_error("invalid header name '" + std::string(name) + "'", ErrorKind::invalid);
+  }
+  for (std::string_view framing : {"host", "connection", "content-length", "transfer-encoding"}) {
+    if (caisse::host::http::iequals(name, framing)) {
+      return make_error("header " + std::string(name) + " is set by the HTTP client itself",
+                        ErrorKind::invalid);
+    }
+  }
+  if (has_control_character(value)) {
+    return make_error("the value of header " + std::string(name) + " holds a control character",
+                      ErrorKind::invalid);
+  }
+  return {};
+}
+
 // Writes the request and reads the answer on a connected (and for https, handshaken) stream.
 template <class Stream>
 Result<HttpResponse> exchange(asio::io_context& io, Stream& stream, tcp::socket& socket,
@@ -98,17 +116,6 @@ Result<HttpResponse> exchange(asio::io_context& io, Stream& stream, tcp::socket&
 std::string HttpResponse::header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
     if (caisse::host::http::iequals(key, name)) return value;
-  }
-  return {};
-}
-
-Result<void> check_header(std::string_view name, std::string_view value) {
-  if (!is_token(name)) {
-    return make_error("invalid header name '" + std::string(name) + "'", ErrorKind::invalid);
-  }
-  if (has_control_character(value)) {
-    return make_error("the value of header " + std::string(name) + " holds a control character",
-                      ErrorKind::invalid);
   }
   return {};
 }

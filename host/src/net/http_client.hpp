@@ -55,11 +55,6 @@ struct HttpDeadlines {
   std::size_t max_body_bytes = 16 * 1024 * 1024;    // a larger answer is an error
 };
 
-// A header that may be sent as given: a name that is a token (no ':', space or control
-// character), a value without line breaks or other control characters (which would forge
-// headers).
-Result<void> check_header(std::string_view name, std::string_view value);
-
 class HttpClient {
  public:
   // Trust for https: the PEM file of CAs, else the system's store. Errors: it cannot be loaded.
@@ -70,9 +65,12 @@ class HttpClient {
   ~HttpClient();
 
   // Sends `request` to `peer` with `Connection: close` and reads the whole answer. Errors name
-  // the URL and the step that failed, with the kind described at the top of this file; a
-  // request whose method, target or headers could forge the request line or headers is refused
-  // (kind invalid) before anything is sent.
+  // the URL and the step that failed, with the kind described at the top of this file. Refused
+  // (kind invalid) before anything is sent: a method that is not a token, a target that does not
+  // start with '/' or holds spaces or control characters, a header name that is not a token, a
+  // header value with a line break or other control character (either would forge the request),
+  // and the headers that frame the message (Host, Connection, Content-Length,
+  // Transfer-Encoding), which send() writes itself.
   Result<HttpResponse> send(const HttpPeer& peer, const HttpRequest& request,
                             const HttpDeadlines& deadlines) const;
 

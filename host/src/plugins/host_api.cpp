@@ -8,7 +8,6 @@
 #include <type_traits>
 #include <variant>
 
-#include "http/ascii_case.hpp"
 #include "net/http_client.hpp"
 #include "net/http_url.hpp"
 #include "observability/masking.hpp"
@@ -179,14 +178,6 @@ const Result<net::HttpClient>& http_client() {
   return client;
 }
 
-// Headers the host writes itself: a plugin setting them could desynchronise the request.
-bool is_host_header(std::string_view name) {
-  for (std::string_view reserved : {"host", "connection", "content-length", "transfer-encoding"}) {
-    if (http::iequals(name, reserved)) return true;
-  }
-  return false;
-}
-
 caisse_status_t status_of(const Error& error) {
   switch (error.kind) {
     case ErrorKind::invalid:
@@ -232,11 +223,7 @@ caisse_status_t host_http_send(caisse_host_context_t* ctx, const caisse_http_req
     }
     net::HttpRequest call{std::string(view(request->method)), url->target(), {}, std::nullopt};
     for (std::size_t i = 0; i < request->header_count; ++i) {
-      std::string name(view(request->headers[i].name));
-      if (is_host_header(name)) {
-        return fail(CAISSE_STATUS_INVALID_ARGUMENT, "header " + name + " is set by the host");
-      }
-      call.headers.emplace_back(std::move(name), std::string(view(request->headers[i].value)));
+      call.headers.emplace_back(view(request->headers[i].name), view(request->headers[i].value));
     }
     if (request->has_body) call.body = std::string(view(request->body));
     net::HttpDeadlines deadlines;

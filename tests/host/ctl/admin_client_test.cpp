@@ -57,25 +57,25 @@ Invocation status_at(const std::string& url) {
 TEST(ParseEndpoint, ReadsSchemeHostPortAndBasePath) {
   auto plain = parse_endpoint("http://127.0.0.1:8420");
   ASSERT_TRUE(plain.ok()) << plain.error().message;
-  EXPECT_FALSE(plain->tls);
-  EXPECT_EQ(plain->host, "127.0.0.1");
-  EXPECT_EQ(plain->port, "8420");
-  EXPECT_EQ(plain->authority, "127.0.0.1:8420");
+  EXPECT_FALSE(plain->peer.tls);
+  EXPECT_EQ(plain->peer.host, "127.0.0.1");
+  EXPECT_EQ(plain->peer.port, "8420");
+  EXPECT_EQ(plain->peer.authority, "127.0.0.1:8420");
   EXPECT_EQ(plain->base_path, "");
 
   auto tls = parse_endpoint("https://caisse.example/admin/");
   ASSERT_TRUE(tls.ok()) << tls.error().message;
-  EXPECT_TRUE(tls->tls);
-  EXPECT_EQ(tls->host, "caisse.example");
-  EXPECT_EQ(tls->port, "443");
-  EXPECT_EQ(tls->authority, "caisse.example");
+  EXPECT_TRUE(tls->peer.tls);
+  EXPECT_EQ(tls->peer.host, "caisse.example");
+  EXPECT_EQ(tls->peer.port, "443");
+  EXPECT_EQ(tls->peer.authority, "caisse.example");
   EXPECT_EQ(tls->base_path, "/admin");
 
   auto v6 = parse_endpoint("http://[::1]:9000/");
   ASSERT_TRUE(v6.ok()) << v6.error().message;
-  EXPECT_EQ(v6->host, "::1");
-  EXPECT_EQ(v6->authority, "[::1]:9000");
-  EXPECT_EQ(parse_endpoint("http://localhost")->port, "80");
+  EXPECT_EQ(v6->peer.host, "::1");
+  EXPECT_EQ(v6->peer.authority, "[::1]:9000");
+  EXPECT_EQ(parse_endpoint("http://localhost")->peer.port, "80");
 }
 
 TEST(ParseEndpoint, RefusesWhatCannotBeAnAdminApiUrl) {
@@ -283,6 +283,13 @@ TEST(AdminClient, PostRefusesAHeaderThatWouldForgeAnother) {
   auto bad_name = client->post("/x", "", "", {{"X: y", "v"}});
   ASSERT_FALSE(bad_name.ok());
   EXPECT_EQ(bad_name.error().message, "invalid header name 'X: y'");
+  // A second length or a chunked encoding would desynchronise the message the client frames.
+  auto framing = client->post("/x", "abc", "", {{"content-length", "99"}});
+  ASSERT_FALSE(framing.ok());
+  EXPECT_EQ(framing.error().message, "header content-length is set by the HTTP client itself");
+  auto chunked = client->post("/x", "abc", "", {{"Transfer-Encoding", "chunked"}});
+  ASSERT_FALSE(chunked.ok());
+  EXPECT_EQ(chunked.error().message, "header Transfer-Encoding is set by the HTTP client itself");
 }
 
 constexpr const char* kSummaryBody =
