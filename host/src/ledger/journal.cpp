@@ -215,62 +215,79 @@ Result<Posting> replayed(store::PgConnection& db, const NewEntry& entry,
   return Posting{std::move(**raced), false};
 }
 
+// Writes `entries` (validated against `book`, keys not yet posted as far as the caller knows)
+// with their lines in one statement, which the trigger on ledger_lines checks once they are in:
+// all of them or none. `reverses` is the entry a lone reversal corrects. Returns the new ids by
+// idempotency key; a key that ON CONFLICT found posted meanwhile is not in it. The error is the
+// database's, for the caller to put in context.
+Result<std::map<std::string, std::int64_t>> insert_entries(
+    store::PgConnection& db, const std::string& caisse_id, const Book& book,
+    const std::vector<const NewEntry*>& entries, std::optional<std::int64_t> reverses) {
+  std::vector<std::string> keys, dates, descriptions, sources;
+  std::vector<std::string> line_keys, line_nos, account_ids, amounts, currencies;
+  for (const NewEntry* entry : entries) {
+    keys.push_back(entry->idempotency_key);
+    dates.push_back(format_date(entry->date));
+    descriptions.push_back(entry->description);
+    sources.push_back(entry->source);
+    for (std::size_t n = 0; n < entry->lines.size(); ++n) {
+      const Line& line = entry->lines[n];
+      line_keys.push_back(entry->idempotency_key);
+      line_nos.push_back(std::to_string(n + 1));
+      account_ids.push_back(std::to_string(book.accounts.at(to_string(line.account)).id));
+      amounts.push_back(std::to_string(line.amount.minor));
+      currencies.push_back(line.amount.currency);
+    }
+  }
+  auto inserted = db.exec_params(
+      "WITH entries AS ("
+      "  INSERT INTO ledger_entries"
+      "    (caisse_id, idempotency_key, entry_date, description, source_ref, reverses_entry_id)"
+      "  SELECT $1, e.key, e.day, e.description, e.source, $11::bigint"
+      "    FROM unnest($2::text[], $3::date[], $4::text[], $5::text[])"
+      "      AS e (key, day, description, source)"
+      "  ON CONFLICT (caisse_id, idempotency_key) DO NOTHING"
+      "  RETURNING id, idempotency_key),"
+      " lines AS ("
+      "  INSERT INTO ledger_lines"
+      "    (entry_id, line_no, caisse_id, account_id, amount_minor, currency)"
+      "  SELECT entries.id, l.line_no, $1, l.account_id, l.amount_minor, l.currency"
+      "    FROM entries JOIN unnest($6::text[], $7::integer[], $8::bigint[], $9::bigint[],"
+      "                             $10::text[])"
+      "      AS l (key, line_no, account_id, amount_minor, currency)"
+      "      ON l.key = entries.idempotency_key"
+      "  RETURNING 1)"
+      " SELECT id, idempotency_key, (SELECT count(*) FROM lines) FROM entries",
+      {caisse_id, store::text_array(keys), store::text_array(dates),
+       store::text_array(descriptions), store::text_array(sources), store::text_array(line_keys),
+       store::text_array(line_nos), store::text_array(account_ids), store::text_array(amounts),
+       store::text_array(currencies),
+       reverses ? std::optional<std::string>(std::to_string(*reverses)) : std::nullopt});
+  if (!inserted) return inserted.error();
+  std::map<std::string, std::int64_t> ids;
+  for (int row = 0; row < inserted->rows(); ++row) {
+    auto id = detail::parse_int64(inserted->get(row, 0), "ledger_entries.id");
+    if (!id) return id.error();
+    ids.emplace(std::string(inserted->get(row, 1)), *id);
+  }
+  return ids;
+}
+
 Result<Posting> post_entry(store::PgConnection& db, const NewEntry& entry,
                            std::optional<std::int64_t> reverses) {
   auto book = load_book(db, entry.caisse_id);
   if (!book) return book.error();
   if (auto valid = validate(entry, *book); !valid) return valid.error();
 
-  // One statement: the entry and its lines are written together or not at all, and the
-  // trigger on ledger_lines checks the balance again once they are in.
-  std::vector<std::optional<std::string>> params = {
-      entry.caisse_id,
-      entry.idempotency_key,
-      format_date(entry.date),
-      entry.description,
-      entry.source,
-      reverses ? std::optional<std::string>(std::to_string(*reverses)) : std::nullopt};
-  std::string values;
-  for (std::size_t i = 0; i < entry.lines.size(); ++i) {
-    const Line& line = entry.lines[i];
-    const std::size_t n = params.size();
-    if (!values.empty()) values += ", ";
-    values += "($" + std::to_string(n + 1) + "::integer, $" + std::to_string(n + 2) +
-              "::bigint, $" + std::to_string(n + 3) + "::bigint, $" + std::to_string(n + 4) +
-              "::text)";
-    params.emplace_back(std::to_string(i + 1));
-    params.emplace_back(std::to_string(book->accounts.at(to_string(line.account)).id));
-    params.emplace_back(std::to_string(line.amount.minor));
-    params.emplace_back(line.amount.currency);
-  }
-  auto inserted = db.exec_params(
-      "WITH entry AS ("
-      "  INSERT INTO ledger_entries"
-      "    (caisse_id, idempotency_key, entry_date, description, source_ref, reverses_entry_id)"
-      "  VALUES ($1, $2, $3::date, $4, $5, $6::bigint)"
-      "  ON CONFLICT (caisse_id, idempotency_key) DO NOTHING"
-      "  RETURNING id),"
-      " lines AS ("
-      "  INSERT INTO ledger_lines"
-      "    (entry_id, line_no, caisse_id, account_id, amount_minor, currency)"
-      "  SELECT entry.id, v.line_no, $1, v.account_id, v.amount_minor, v.currency"
-      "    FROM entry, (VALUES " +
-          values +
-          ") AS v (line_no, account_id, amount_minor, currency)"
-          "  RETURNING 1)"
-          " SELECT id, (SELECT count(*) FROM lines) FROM entry",
-      params);
+  auto inserted = insert_entries(db, entry.caisse_id, *book, {&entry}, reverses);
   if (!inserted) {
     return make_error("entry " + quoted(entry.idempotency_key) + " of caisse " + entry.caisse_id +
                       " refused: " + inserted.error().message);
   }
-  if (inserted->rows() == 0) return replayed(db, entry, reverses);
-  auto id = detail::parse_int64(inserted->get(0, 0), "ledger_entries.id");
-  if (!id) return id.error();
-  Posting posting{Entry{*id, entry.caisse_id, entry.idempotency_key, entry.date, entry.description,
-                        entry.source, reverses, entry.lines},
-                  true};
-  return posting;
+  if (inserted->empty()) return replayed(db, entry, reverses);
+  return Posting{Entry{inserted->begin()->second, entry.caisse_id, entry.idempotency_key,
+                       entry.date, entry.description, entry.source, reverses, entry.lines},
+                 true};
 }
 
 }  // namespace
@@ -315,59 +332,20 @@ Result<std::vector<Posting>> post_all(store::PgConnection& db,
     postings[i] = std::move(*again);
   }
 
-  std::vector<std::string> new_keys, dates, descriptions, sources;
-  std::vector<std::string> line_keys, line_nos, account_ids, amounts, currencies;
+  std::vector<const NewEntry*> fresh;
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (postings[i]) continue;
-    const NewEntry& entry = entries[i];
-    new_keys.push_back(entry.idempotency_key);
-    dates.push_back(format_date(entry.date));
-    descriptions.push_back(entry.description);
-    sources.push_back(entry.source);
-    for (std::size_t n = 0; n < entry.lines.size(); ++n) {
-      const Line& line = entry.lines[n];
-      line_keys.push_back(entry.idempotency_key);
-      line_nos.push_back(std::to_string(n + 1));
-      account_ids.push_back(std::to_string(book->accounts.at(to_string(line.account)).id));
-      amounts.push_back(std::to_string(line.amount.minor));
-      currencies.push_back(line.amount.currency);
-    }
+    if (!postings[i]) fresh.push_back(&entries[i]);
   }
-  if (!new_keys.empty()) {
-    // As in post_entry: entries and lines are written by one statement, checked by the trigger.
-    auto inserted = db.exec_params(
-        "WITH entries AS ("
-        "  INSERT INTO ledger_entries"
-        "    (caisse_id, idempotency_key, entry_date, description, source_ref)"
-        "  SELECT $1, e.key, e.day, e.description, e.source"
-        "    FROM unnest($2::text[], $3::date[], $4::text[], $5::text[])"
-        "      AS e (key, day, description, source)"
-        "  ON CONFLICT (caisse_id, idempotency_key) DO NOTHING"
-        "  RETURNING id, idempotency_key),"
-        " lines AS ("
-        "  INSERT INTO ledger_lines"
-        "    (entry_id, line_no, caisse_id, account_id, amount_minor, currency)"
-        "  SELECT entries.id, l.line_no, $1, l.account_id, l.amount_minor, l.currency"
-        "    FROM entries JOIN unnest($6::text[], $7::integer[], $8::bigint[], $9::bigint[],"
-        "                             $10::text[])"
-        "      AS l (key, line_no, account_id, amount_minor, currency)"
-        "      ON l.key = entries.idempotency_key"
-        "  RETURNING 1)"
-        " SELECT id, idempotency_key, (SELECT count(*) FROM lines) FROM entries",
-        {caisse_id, store::text_array(new_keys), store::text_array(dates),
-         store::text_array(descriptions), store::text_array(sources), store::text_array(line_keys),
-         store::text_array(line_nos), store::text_array(account_ids), store::text_array(amounts),
-         store::text_array(currencies)});
+  if (!fresh.empty()) {
+    auto inserted = insert_entries(db, caisse_id, *book, fresh, std::nullopt);
     if (!inserted) {
-      return make_error("a batch of " + std::to_string(new_keys.size()) + " entries of caisse " +
+      return make_error("a batch of " + std::to_string(fresh.size()) + " entries of caisse " +
                         caisse_id + " refused: " + inserted.error().message);
     }
-    for (int row = 0; row < inserted->rows(); ++row) {
-      auto id = detail::parse_int64(inserted->get(row, 0), "ledger_entries.id");
-      if (!id) return id.error();
-      const std::size_t i = index.at(std::string(inserted->get(row, 1)));
+    for (const auto& [key, id] : *inserted) {
+      const std::size_t i = index.at(key);
       const NewEntry& entry = entries[i];
-      postings[i] = Posting{Entry{*id, caisse_id, entry.idempotency_key, entry.date,
+      postings[i] = Posting{Entry{id, caisse_id, entry.idempotency_key, entry.date,
                                   entry.description, entry.source, std::nullopt, entry.lines},
                             true};
     }
