@@ -34,4 +34,14 @@ inline constexpr std::size_t kHttpResponseSize_1_2 =
     offsetof(caisse_http_response_t, error_host_ptr) +
     sizeof(caisse_http_response_t::error_host_ptr);
 
+// ABI 1.3 appended caisse_on_currency_list_purchases, then caisse_on_currency_sync_merchants.
+inline constexpr std::size_t kCurrencyHooksListPurchasesEnd =
+    offsetof(caisse_currency_hooks_t, caisse_on_currency_list_purchases) +
+    sizeof(caisse_currency_hooks_t::caisse_on_currency_list_purchases);
+inline constexpr std::size_t kCurrencyHooksSize_1_3 =
+    offsetof(caisse_currency_hooks_t, caisse_on_currency_sync_merchants) +
+    sizeof(caisse_currency_hooks_t::caisse_on_currency_sync_merchants);
+inline constexpr std::size_t kPurchaseSize_1_3 =
+    offsetof(caisse_purchase_t, paid_at_ms) + sizeof(caisse_purchase_t::paid_at_ms);
+
 }  // namespace caisse::host::plugins

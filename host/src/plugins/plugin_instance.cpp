@@ -233,4 +233,78 @@ Result<OperationResult> PluginInstance::status(std::string_view operation_id) {
   return from_c(c_result);
 }
 
+template <class Hook>
+Hook PluginInstance::currency_hook(Hook caisse_currency_hooks_t::*hook,
+                                   std::size_t table_size_needed) const {
+  const caisse_currency_hooks_t* currency = plugin_->descriptor().currency;
+  if (currency == nullptr || currency->struct_size < table_size_needed) return nullptr;
+  return currency->*hook;
+}
+
+namespace {
+
+// What the host's purchase sink collects, and why it stopped if it did.
+struct PurchaseCollector {
+  std::vector<Purchase> purchases;
+  std::string refused;
+};
+
+caisse_status_t collect_purchase(void* sink_host_ptr, const caisse_purchase_t* purchase) {
+  auto& collector = *static_cast<PurchaseCollector*>(sink_host_ptr);
+  if (purchase == nullptr || purchase->struct_size < kPurchaseSize_1_3) {
+    collector.refused = "a purchase shorter than ABI 1.3's caisse_purchase_t";
+    return CAISSE_STATUS_INVALID_ARGUMENT;
+  }
+  Purchase copy{from_c(purchase->external_ref),
+                from_c(purchase->household_id),
+                from_c(purchase->merchant_ref),
+                {purchase->amount.minor, from_c(purchase->amount.currency)},
+                purchase->paid_at_ms};
+  if (copy.external_ref.empty() || copy.merchant_ref.empty() || copy.amount.currency.empty() ||
+      copy.amount.minor <= 0) {
+    collector.refused = "purchase \"" + copy.external_ref +
+                        "\" needs a reference, a merchant, a currency and a positive amount";
+    return CAISSE_STATUS_INVALID_ARGUMENT;
+  }
+  collector.purchases.push_back(std::move(copy));
+  return CAISSE_STATUS_OK;
+}
+
+}  // namespace
+
+Result<std::vector<Purchase>> PluginInstance::list_purchases(std::int64_t from_ms,
+                                                             std::int64_t to_ms) {
+  const auto hook = currency_hook(&caisse_currency_hooks_t::caisse_on_currency_list_purchases,
+                                  kCurrencyHooksListPurchasesEnd);
+  if (hook == nullptr) {
+    return failure("list_purchases", status_name(CAISSE_STATUS_UNSUPPORTED) +
+                                         ", the plugin does not implement "
+                                         "caisse_on_currency_list_purchases");
+  }
+  PurchaseCollector collector;
+  auto called = call("list_purchases",
+                     [&] { return hook(state_, from_ms, to_ms, &collect_purchase, &collector); });
+  if (!collector.refused.empty()) return failure("list_purchases", collector.refused);
+  if (!called) return called.error();
+  return std::move(collector.purchases);
+}
+
+Result<void> PluginInstance::sync_merchants(const std::vector<Merchant>& merchants) {
+  const auto hook = currency_hook(&caisse_currency_hooks_t::caisse_on_currency_sync_merchants,
+                                  kCurrencyHooksSize_1_3);
+  if (hook == nullptr) {
+    return failure("sync_merchants", status_name(CAISSE_STATUS_UNSUPPORTED) +
+                                         ", the plugin does not implement "
+                                         "caisse_on_currency_sync_merchants");
+  }
+  std::vector<caisse_merchant_t> c_merchants;
+  c_merchants.reserve(merchants.size());
+  for (const Merchant& m : merchants) {
+    c_merchants.push_back({sizeof(caisse_merchant_t), to_c(m.merchant_id), to_c(m.name),
+                           to_c(m.backend_ref), m.accredited});
+  }
+  return call("sync_merchants",
+              [&] { return hook(state_, c_merchants.data(), c_merchants.size()); });
+}
+
 }  // namespace caisse::host::plugins

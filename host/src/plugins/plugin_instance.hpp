@@ -46,6 +46,12 @@ class PluginInstance {
   Result<std::vector<OperationResult>> credit(const std::vector<CreditLine>& lines);
   // CURRENCY: what became of one operation.
   Result<OperationResult> status(std::string_view operation_id);
+  // CURRENCY (ABI 1.3): the payments households made to merchants in [from_ms, to_ms). A
+  // malformed purchase (no reference, a non-positive amount, no currency) fails the whole call.
+  Result<std::vector<Purchase>> list_purchases(std::int64_t from_ms, std::int64_t to_ms);
+  // CURRENCY (ABI 1.3): makes the backend agree with the caisse's whole list of merchants.
+  Result<void> sync_merchants(const std::vector<Merchant>& merchants);
+  // Both fail with UNSUPPORTED when the plugin leaves the hook NULL or predates ABI 1.3.
 
   const LoadedPlugin& plugin() const { return *plugin_; }
   const std::string& caisse_id() const;
@@ -62,6 +68,9 @@ class PluginInstance {
   Error failure(std::string_view what, const std::string& reason) const;
   // Calls one RULE hook (a member of caisse_rule_hooks_t) that returns an amount; UNSUPPORTED
   // when the table is too old to have it or leaves it NULL; refuses a negative amount.
+  // The currency hook at `hook`, or null when the table is too old to have it or leaves it NULL.
+  template <class Hook>
+  Hook currency_hook(Hook caisse_currency_hooks_t::*hook, std::size_t table_size_needed) const;
   template <class Hook, class CInput>
   Result<std::int64_t> rule_amount(std::string_view what, Hook caisse_rule_hooks_t::*hook,
                                    std::size_t table_size_needed, const char* hook_name,

@@ -61,4 +61,21 @@ struct OperationResult {
   std::string message;
 };
 
+// One payment from a household to a merchant, as a currency backend recorded it (ABI 1.3).
+struct Purchase {
+  std::string external_ref;  // the backend's unique reference
+  std::string household_id;  // empty: the payer is not one of the caisse's households
+  std::string merchant_ref;  // the merchant as the backend knows it
+  Money amount;
+  std::int64_t paid_at_ms = 0;
+};
+
+// A merchant of the caisse and whether it is accredited now (ABI 1.3).
+struct Merchant {
+  std::string merchant_id;
+  std::string name;
+  std::string backend_ref;  // how the instance's backend knows it
+  bool accredited = false;
+};
+
 }  // namespace caisse::host::plugins

@@ -44,6 +44,9 @@
  *   1.2  Host callback caisse_host_http_send appended to caisse_host_api_t, with
  *        caisse_http_header_t, caisse_http_request_t and caisse_http_response_t; status codes
  *        CAISSE_STATUS_UNKNOWN_OUTCOME and CAISSE_STATUS_PERMISSION_DENIED.
+ *   1.3  CURRENCY: caisse_on_currency_list_purchases and caisse_on_currency_sync_merchants
+ *        appended to caisse_currency_hooks_t, with caisse_purchase_t, caisse_purchase_sink_fn and
+ *        caisse_merchant_t; both hooks may be NULL.
  *
  * THREADING
  *   The host calls the hooks of one instance from one thread at a time. Different instances of
@@ -64,7 +67,7 @@ extern "C" {
 /** The ABI major this header describes. Plugins with a different major are refused. */
 #define CAISSE_SDK_ABI_MAJOR 1
 /** The ABI minor this header describes. Grows when fields, tables or enum values are appended. */
-#define CAISSE_SDK_ABI_MINOR 2
+#define CAISSE_SDK_ABI_MINOR 3
 
 /** Name of the one symbol every plugin exports. */
 #define CAISSE_PLUGIN_ENTRY_SYMBOL "caisse_plugin_entry"
@@ -388,6 +391,53 @@ typedef struct caisse_operation_result {
 } caisse_operation_result_t;
 
 /**
+ * (1.3) One payment from a household to a merchant, as the currency backend recorded it. The
+ * host keeps each external_ref once, so listing the same payment again changes nothing.
+ *
+ * OWNERSHIP: plugin. LIFETIME: until the sink it is passed to returns (the host copies it).
+ */
+typedef struct caisse_purchase {
+  /** sizeof(caisse_purchase_t) as the plugin knows it. */
+  uint32_t struct_size;
+  /** The backend's own reference for the payment (a transfer id, a statement line's id). */
+  caisse_str_t external_ref;
+  /** The paying household's id in this caisse; empty when the payer is not one of its households.
+   */
+  caisse_str_t household_id;
+  /** The merchant as the backend knows it: the same value as caisse_merchant_t.backend_ref. */
+  caisse_str_t merchant_ref;
+  caisse_money_t amount;
+  /** When it was paid, in milliseconds since the Unix epoch (UTC). */
+  int64_t paid_at_ms;
+} caisse_purchase_t;
+
+/**
+ * (1.3) Where caisse_on_currency_list_purchases hands each purchase, one at a time.
+ * @param sink_host_ptr the value the host passed with the sink.
+ * @return OK to go on; any other status means stop listing and return that status.
+ */
+typedef caisse_status_t (*caisse_purchase_sink_fn)(void* sink_host_ptr,
+                                                   const caisse_purchase_t* purchase);
+
+/**
+ * (1.3) A merchant of the caisse and whether its committee accredits it now.
+ *
+ * OWNERSHIP: host. LIFETIME: until the hook it is passed to returns, strings included.
+ */
+typedef struct caisse_merchant {
+  /** sizeof(caisse_merchant_t) as the host knows it. */
+  uint32_t struct_size;
+  /** The caisse's id for the merchant ("M-0042"). */
+  caisse_str_t merchant_id;
+  /** Its trading name, for files read by people. */
+  caisse_str_t name;
+  /** How this backend knows it: a Cyclos user, an Up acceptor id, a Kohinos account. */
+  caisse_str_t backend_ref;
+  /** true: accredited (conventionné); false: suspended or withdrawn, no longer paid with. */
+  bool accredited;
+} caisse_merchant_t;
+
+/**
  * Hooks of the CURRENCY role. Adapters are stateless translators: the host owns persistence,
  * retries and the janitor.
  *
@@ -419,6 +469,32 @@ typedef struct caisse_currency_hooks {
    */
   caisse_status_t (*caisse_on_currency_status)(void* instance_plugin_ptr, caisse_str_t operation_id,
                                                caisse_operation_result_t* result_host_ptr);
+
+  /**
+   * (1.3) Lists the payments households made to merchants in [from_ms, to_ms), for evaluation,
+   * bonuses and the accreditation check. An API adapter pages through its backend; a file adapter
+   * reads the transaction exports the operator dropped. NULL when the backend cannot tell.
+   * @param sink called once per purchase, in any order; stop and return its status if not OK.
+   * @return OK when every purchase in the period was handed over; UNAVAILABLE when the backend
+   *         cannot be asked now; INVALID_ARGUMENT for a malformed export (the message names the
+   *         file and line). Purchases handed over before a failure are kept (each is kept once).
+   */
+  caisse_status_t (*caisse_on_currency_list_purchases)(void* instance_plugin_ptr, int64_t from_ms,
+                                                       int64_t to_ms, caisse_purchase_sink_fn sink,
+                                                       void* sink_host_ptr);
+
+  /**
+   * (1.3) Makes the backend agree with the caisse's list of merchants: accredited ones can be
+   * paid, the others not (a Cyclos group or status change, an updated accredited-merchant file).
+   * The host sends the whole list each time, so a sync that failed halfway is simply sent again.
+   * NULL when the backend has no notion of accreditation.
+   * @param merchants OWNERSHIP: host. LIFETIME: until the hook returns.
+   * @return OK when the backend agrees with the whole list; UNAVAILABLE when it could not be
+   *         reached or changed (set the reason, naming the merchants left behind).
+   */
+  caisse_status_t (*caisse_on_currency_sync_merchants)(void* instance_plugin_ptr,
+                                                       const caisse_merchant_t* merchants,
+                                                       size_t count);
 } caisse_currency_hooks_t;
 
 /**

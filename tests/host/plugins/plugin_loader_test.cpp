@@ -84,12 +84,12 @@ TEST(PluginLoader, ValidCPluginLoads) {
 
 TEST(PluginLoader, DifferentAbiMajorIsRefused) {
   EXPECT_EQ(refusal("wrong_major"),
-            prefix("wrong_major") + "built for ABI major 2, this host implements ABI 1.2");
+            prefix("wrong_major") + "built for ABI major 2, this host implements ABI 1.3");
 }
 
 TEST(PluginLoader, NewerRequiredMinorIsRefused) {
   EXPECT_EQ(refusal("newer_minor"),
-            prefix("newer_minor") + "requires ABI 1.3, this host implements ABI 1.2");
+            prefix("newer_minor") + "requires ABI 1.4, this host implements ABI 1.3");
 }
 
 TEST(PluginLoader, MissingEntryPointIsRefused) {
@@ -161,7 +161,7 @@ TEST(PluginLoader, RulePluginWithoutAllocateLoads) {
 TEST(PluginLoader, RoleWithoutHooksInThisAbiIsRefused) {
   EXPECT_EQ(refusal("unsupported_role"),
             prefix("unsupported_role") +
-                "role collector is not supported by this host (ABI 1.2 has no hook table for it)");
+                "role collector is not supported by this host (ABI 1.3 has no hook table for it)");
 }
 
 TEST(PluginLoader, ConfigFieldOfUnknownTypeIsRefused) {

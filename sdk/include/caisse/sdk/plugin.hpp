@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -49,6 +50,22 @@ concept CurrencyPlugin = requires(P& plugin, std::span<const CreditLine> lines,
                                   std::string_view operation_id) {
   { plugin.credit(lines) } -> std::same_as<std::vector<OperationResult>>;
   { plugin.status(operation_id) } -> std::same_as<OperationResult>;
+};
+
+// Optional CURRENCY hooks (ABI 1.3); a class that defines neither leaves them NULL:
+//   `void list_purchases(std::int64_t from_ms, std::int64_t to_ms, const PurchaseSink& emit)`:
+//     calls emit(purchase) for each payment a household made to a merchant in [from_ms, to_ms);
+//   `void sync_merchants(std::span<const Merchant>)`: makes the backend agree with the caisse's
+//     whole list of merchants, accredited or not.
+// emit throws StatusError when the host asks to stop; let it propagate.
+using PurchaseSink = std::function<void(const Purchase&)>;
+template <class P>
+concept PurchaseLister = requires(P& plugin, std::int64_t ms, const PurchaseSink& emit) {
+  plugin.list_purchases(ms, ms, emit);
+};
+template <class P>
+concept MerchantSyncer = requires(P& plugin, std::span<const Merchant> merchants) {
+  plugin.sync_merchants(merchants);
 };
 
 // A plugin class is built from the Host of its instance and plays at least one role.
@@ -173,7 +190,43 @@ struct CurrencyHooks {
       *result = to_c(self.retained.front());
     });
   }
-  static constexpr caisse_currency_hooks_t table{sizeof(caisse_currency_hooks_t), &credit, &status};
+  static caisse_status_t list_purchases(void* instance_plugin_ptr, int64_t from_ms, int64_t to_ms,
+                                        caisse_purchase_sink_fn sink,
+                                        void* sink_host_ptr) noexcept {
+    Instance<P>& self = instance<P>(instance_plugin_ptr);
+    return guarded(self.host, [&] {
+      const PurchaseSink emit = [&](const Purchase& purchase) {
+        const caisse_purchase_t c = to_c(purchase);
+        const caisse_status_t status = sink(sink_host_ptr, &c);
+        if (status != CAISSE_STATUS_OK) {
+          throw StatusError(status, "the host stopped the listing at " + purchase.external_ref);
+        }
+      };
+      self.plugin.list_purchases(from_ms, to_ms, emit);
+    });
+  }
+  static caisse_status_t sync_merchants(void* instance_plugin_ptr,
+                                        const caisse_merchant_t* merchants, size_t count) noexcept {
+    Instance<P>& self = instance<P>(instance_plugin_ptr);
+    return guarded(self.host, [&] {
+      std::vector<Merchant> views;
+      views.reserve(count);
+      for (std::size_t i = 0; i < count; ++i) views.push_back(from_c(merchants[i]));
+      self.plugin.sync_merchants(std::span<const Merchant>(views));
+    });
+  }
+
+  // Only the hooks the class defines; the optional ones stay NULL.
+  static constexpr caisse_currency_hooks_t make_table() {
+    caisse_currency_hooks_t table{};
+    table.struct_size = sizeof(caisse_currency_hooks_t);
+    table.caisse_on_currency_credit = &credit;
+    table.caisse_on_currency_status = &status;
+    if constexpr (PurchaseLister<P>) table.caisse_on_currency_list_purchases = &list_purchases;
+    if constexpr (MerchantSyncer<P>) table.caisse_on_currency_sync_merchants = &sync_merchants;
+    return table;
+  }
+  static constexpr caisse_currency_hooks_t table = make_table();
 };
 
 template <class P>

@@ -77,6 +77,26 @@ struct OperationResult {
   std::string message;
 };
 
+// One payment from a household to a merchant, as the backend recorded it (caisse_purchase_t,
+// ABI 1.3). Owning: the plugin builds it and hands it to the host's sink.
+struct Purchase {
+  std::string external_ref;  // the backend's unique reference for the payment
+  std::string household_id;  // empty when the payer is not one of the caisse's households
+  std::string merchant_ref;  // the merchant as the backend knows it (Merchant::backend_ref)
+  std::int64_t amount_minor = 0;
+  std::string currency;
+  std::int64_t paid_at_ms = 0;  // ms since the Unix epoch, UTC
+};
+
+// A merchant of the caisse and whether it is accredited now (caisse_merchant_t, ABI 1.3).
+// LIFETIME: the views are valid until the hook returns.
+struct Merchant {
+  std::string_view merchant_id;
+  std::string_view name;
+  std::string_view backend_ref;  // how this instance's backend knows it
+  bool accredited = false;
+};
+
 namespace detail {
 
 // The size of caisse_allocation_input_t in ABI 1.0: a host never sends less.
@@ -110,21 +130,50 @@ inline void check_input_size(const char* what, std::uint32_t size, std::size_t s
 
 inline ContributionInput from_c(const caisse_contribution_input_t& in) {
   check_input_size("contribution", in.struct_size, kContributionInputSize_1_1);
-  return {from_c(in.household_id),   in.adults,
-          in.children,               from_c(in.currency),
-          in.monthly_income_minor,   in.monthly_fixed_costs_minor,
+  return {from_c(in.household_id),
+          in.adults,
+          in.children,
+          from_c(in.currency),
+          in.monthly_income_minor,
+          in.monthly_fixed_costs_minor,
           in.quotient_familial};
 }
 
 inline BonusInput from_c(const caisse_bonus_input_t& in) {
   check_input_size("bonus", in.struct_size, kBonusInputSize_1_1);
-  return {from_c(in.month),    from_c(in.household_id), in.adults, in.children,
-          from_c(in.currency), in.tagged_purchases_minor};
+  return {from_c(in.month), from_c(in.household_id), in.adults,
+          in.children,      from_c(in.currency),     in.tagged_purchases_minor};
 }
 
 inline CreditLine from_c(const caisse_credit_line_t& line) {
   return {from_c(line.operation_id), from_c(line.household_id),
           Money{line.amount.minor, from_c(line.amount.currency)}, from_c(line.description)};
+}
+
+// The size of caisse_merchant_t in ABI 1.3, its first version.
+inline constexpr std::size_t kMerchantSize_1_3 =
+    offsetof(caisse_merchant_t, accredited) + sizeof(bool);
+
+inline Merchant from_c(const caisse_merchant_t& merchant) {
+  if (merchant.struct_size < kMerchantSize_1_3) {
+    throw StatusError(CAISSE_STATUS_INVALID_ARGUMENT,
+                      "merchant struct_size " + std::to_string(merchant.struct_size) +
+                          " is smaller than ABI 1.3's " + std::to_string(kMerchantSize_1_3));
+  }
+  return {from_c(merchant.merchant_id), from_c(merchant.name), from_c(merchant.backend_ref),
+          merchant.accredited};
+}
+
+// LIFETIME: the result points into `purchase`, which must outlive the sink call.
+inline caisse_purchase_t to_c(const Purchase& purchase) noexcept {
+  caisse_purchase_t c{};
+  c.struct_size = sizeof c;
+  c.external_ref = to_c(purchase.external_ref);
+  c.household_id = to_c(purchase.household_id);
+  c.merchant_ref = to_c(purchase.merchant_ref);
+  c.amount = {purchase.amount_minor, to_c(purchase.currency)};
+  c.paid_at_ms = purchase.paid_at_ms;
+  return c;
 }
 
 // LIFETIME: the result points into `result`, which the caller keeps until the host copied it.
