@@ -144,6 +144,26 @@ class Currency {
   OperationResult status(std::string_view) { return {Outcome::pending, "", ""}; }
 };
 
+// A currency that also lists purchases (two, the second only if the host wants more) and keeps
+// the merchant list it was given.
+class Marketplace : public Currency {
+ public:
+  explicit Marketplace(Host host) : Currency(host) {}
+  void list_purchases(std::int64_t from_ms, std::int64_t to_ms, const PurchaseSink& emit) {
+    emit({"T-1", "H-1", "shop-9", 1250, "MNK", from_ms});
+    emit({"T-2", "", "shop-9", 300, "MNK", to_ms - 1});
+  }
+  void sync_merchants(std::span<const Merchant> merchants) {
+    synced.clear();
+    for (const Merchant& m : merchants) {
+      synced += std::string(m.merchant_id) + "=" + std::string(m.backend_ref) +
+                (m.accredited ? "+" : "-") + ";";
+    }
+    if (synced.find("boom") != std::string::npos) throw std::runtime_error("cannot sync boom");
+  }
+  static inline std::string synced;
+};
+
 class Both : public Currency {
  public:
   explicit Both(Host host) : Currency(host) {}
@@ -277,6 +297,84 @@ TEST_F(CurrencyInstance, WrongNumberOfResultsIsInternalAndLeavesResultsUnknown) 
             CAISSE_STATUS_INTERNAL);
   EXPECT_EQ(ctx_.error, "credit returned 0 results for 1 lines");
   EXPECT_EQ(result.outcome, CAISSE_OUTCOME_UNKNOWN);
+}
+
+// The ABI 1.3 hooks: NULL when the class lacks them, and what crosses when it has them.
+constexpr caisse_plugin_t kMarketplace =
+    describe<Marketplace>("marketplace", "1.0.0", "A currency with purchases.", no_config);
+
+struct CollectedPurchases {
+  std::vector<std::string> seen;
+  caisse_status_t answer = CAISSE_STATUS_OK;
+};
+
+caisse_status_t collect(void* sink_host_ptr, const caisse_purchase_t* purchase) {
+  auto& collected = *static_cast<CollectedPurchases*>(sink_host_ptr);
+  collected.seen.push_back(
+      std::string(view(purchase->external_ref)) + "/" + std::string(view(purchase->household_id)) +
+      "/" + std::string(view(purchase->merchant_ref)) + "/" +
+      std::to_string(purchase->amount.minor) + std::string(view(purchase->amount.currency)) + "@" +
+      std::to_string(purchase->paid_at_ms));
+  return collected.answer;
+}
+
+TEST(SdkCurrency_1_3, OptionalHooksAreNullWhenTheClassLacksThem) {
+  EXPECT_EQ(kCurrency.currency->caisse_on_currency_list_purchases, nullptr);
+  EXPECT_EQ(kCurrency.currency->caisse_on_currency_sync_merchants, nullptr);
+  EXPECT_NE(kMarketplace.currency->caisse_on_currency_list_purchases, nullptr);
+  EXPECT_NE(kMarketplace.currency->caisse_on_currency_sync_merchants, nullptr);
+  EXPECT_EQ(kMarketplace.currency->struct_size, sizeof(caisse_currency_hooks_t));
+}
+
+class MarketplaceInstance : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(kMarketplace.caisse_on_instance_init(&kFakeHost, &ctx_, &state_), CAISSE_STATUS_OK);
+  }
+  void TearDown() override { kMarketplace.caisse_on_instance_destroy(state_); }
+
+  caisse_host_context ctx_;
+  void* state_ = nullptr;
+};
+
+TEST_F(MarketplaceInstance, PurchasesReachTheSinkOneByOne) {
+  CollectedPurchases collected;
+  ASSERT_EQ(kMarketplace.currency->caisse_on_currency_list_purchases(state_, 1000, 2000, &collect,
+                                                                     &collected),
+            CAISSE_STATUS_OK);
+  EXPECT_EQ(collected.seen,
+            (std::vector<std::string>{"T-1/H-1/shop-9/1250MNK@1000", "T-2//shop-9/300MNK@1999"}));
+}
+
+TEST_F(MarketplaceInstance, ASinkThatStopsEndsTheListingWithItsStatus) {
+  CollectedPurchases collected;
+  collected.answer = CAISSE_STATUS_UNAVAILABLE;
+  EXPECT_EQ(
+      kMarketplace.currency->caisse_on_currency_list_purchases(state_, 0, 10, &collect, &collected),
+      CAISSE_STATUS_UNAVAILABLE);
+  EXPECT_EQ(collected.seen.size(), 1u);
+  EXPECT_EQ(ctx_.error, "the host stopped the listing at T-1");
+}
+
+TEST_F(MarketplaceInstance, MerchantsCrossWholeAndAFailureCarriesItsMessage) {
+  const caisse_merchant_t merchants[] = {
+      {sizeof(caisse_merchant_t), {"M-1", 3}, {"Primeur", 7}, {"u1", 2}, true},
+      {sizeof(caisse_merchant_t), {"M-2", 3}, {"Bar", 3}, {"u2", 2}, false}};
+  ASSERT_EQ(kMarketplace.currency->caisse_on_currency_sync_merchants(state_, merchants, 2),
+            CAISSE_STATUS_OK);
+  EXPECT_EQ(Marketplace::synced, "M-1=u1+;M-2=u2-;");
+  const caisse_merchant_t boom[] = {
+      {sizeof(caisse_merchant_t), {"boom", 4}, {"", 0}, {"", 0}, true}};
+  EXPECT_EQ(kMarketplace.currency->caisse_on_currency_sync_merchants(state_, boom, 1),
+            CAISSE_STATUS_INTERNAL);
+  EXPECT_EQ(ctx_.error, "cannot sync boom");
+}
+
+TEST_F(MarketplaceInstance, AMerchantShorterThanAbi_1_3IsRefused) {
+  const caisse_merchant_t short_one[] = {{8, {"M-1", 3}, {"", 0}, {"", 0}, true}};
+  EXPECT_EQ(kMarketplace.currency->caisse_on_currency_sync_merchants(state_, short_one, 1),
+            CAISSE_STATUS_INVALID_ARGUMENT);
+  EXPECT_NE(ctx_.error.find("merchant struct_size 8"), std::string::npos);
 }
 
 TEST(SdkHttp, RequestAndAnswerCrossAsGiven) {
