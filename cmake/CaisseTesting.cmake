@@ -15,6 +15,8 @@ function(caisse_add_test)
   if(NOT T_LABELS)
     set(T_LABELS unit)
   endif()
+  # Escaped, or PROPERTIES would take the second label for a property name.
+  string(REPLACE ";" "\\;" T_LABELS "${T_LABELS}")
   gtest_discover_tests(${T_NAME}
     DISCOVERY_MODE PRE_TEST
     PROPERTIES LABELS "${T_LABELS}" TIMEOUT 300)
