@@ -454,7 +454,8 @@ typedef struct caisse_currency_hooks {
    * @param results_host_ptr out: one result per line, same order; the host allocates the array
    *        and initialises every outcome to UNKNOWN.
    * @return OK when every result was filled; any other status means the host treats every line
-   *         as UNKNOWN unless its result says NOT_SENT.
+   *         of the batch as UNKNOWN and asks caisse_on_currency_status about each (results are
+   *         then ignored, NOT_SENT included: report per-line outcomes with OK instead).
    */
   caisse_status_t (*caisse_on_currency_credit)(void* instance_plugin_ptr,
                                                const caisse_credit_line_t* lines, size_t count,
