@@ -627,11 +627,10 @@ struct CyclosPeer::State {
     return out;
   }
 
-  // Transaction (performPayment's 201): Trans fields then Transaction's own. Transaction has no
-  // customValues in the spec (only TransResult / TransferResult do), so none are answered.
-  json::object transaction_json(const Transfer& t) const {
+  // The Trans fields both shapes share; `id` is the transaction's or the transfer's.
+  json::object trans_json(const Transfer& t, const std::string& id) const {
     json::object out;
-    out["id"] = t.transaction_id;
+    out["id"] = id;
     out["transactionNumber"] = t.transaction_number;
     out["date"] = t.date;
     out["amount"] = detail::format_amount(t.amount_minor, options.decimal_digits);
@@ -639,6 +638,13 @@ struct CyclosPeer::State {
     out["to"] = account(t.to_user_id);
     out["type"] = type_reference(t.type);
     out["currency"] = currency();
+    return out;
+  }
+
+  // Transaction (performPayment's 201): Trans fields then Transaction's own. Transaction has no
+  // customValues in the spec (only TransResult / TransferResult do), so none are answered.
+  json::object transaction_json(const Transfer& t) const {
+    json::object out = trans_json(t, t.transaction_id);
     if (!t.description.empty()) out["description"] = t.description;
     out["kind"] = "payment";
     out["creationType"] = "direct";
@@ -648,15 +654,7 @@ struct CyclosPeer::State {
   // TransferResult: Trans fields, Transfer's kind, then customValues keyed by internal name.
   // TransferResult has no description in the spec, so none is answered.
   json::object transfer_json(const Transfer& t) const {
-    json::object out;
-    out["id"] = t.id;
-    out["transactionNumber"] = t.transaction_number;
-    out["date"] = t.date;
-    out["amount"] = detail::format_amount(t.amount_minor, options.decimal_digits);
-    out["from"] = account(t.from_user_id);
-    out["to"] = account(t.to_user_id);
-    out["type"] = type_reference(t.type);
-    out["currency"] = currency();
+    json::object out = trans_json(t, t.id);
     out["kind"] = t.kind;
     json::object values;
     for (const auto& [key, value] : t.custom_values) values[key] = value;
