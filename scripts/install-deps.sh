@@ -7,7 +7,7 @@ packages=(
   g++ cmake ninja-build ccache pkg-config git curl procps
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-filesystem1.81-dev
   libssl-dev openssl libpq-dev postgresql postgresql-client
-  libspdlog-dev libtomlplusplus-dev
+  libspdlog-dev libtomlplusplus-dev libxlsxwriter-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-dev libxml2-utils
 )

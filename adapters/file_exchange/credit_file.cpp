@@ -10,10 +10,15 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "semicolon_csv.hpp"
+#include "file_exchange_kit/amount.hpp"
+#include "file_exchange_kit/csv_codec.hpp"
 
 namespace caisse::adapters::file_exchange {
 namespace {
+
+using file_exchange_kit::format_amount;
+using file_exchange_kit::read_record;
+using file_exchange_kit::write_record;
 
 const std::vector<std::string> kHeader{"operation_id", "household_id", "amount", "currency",
                                        "description"};
@@ -23,17 +28,6 @@ const std::vector<std::string> kHeader{"operation_id", "household_id", "amount",
 }
 
 }  // namespace
-
-std::string format_amount(std::int64_t minor, int minor_unit) {
-  std::string digits = std::to_string(minor < 0 ? -minor : minor);
-  if (minor_unit > 0) {
-    if (digits.size() <= static_cast<std::size_t>(minor_unit)) {
-      digits.insert(0, static_cast<std::size_t>(minor_unit) + 1 - digits.size(), '0');
-    }
-    digits.insert(digits.size() - static_cast<std::size_t>(minor_unit), 1, '.');
-  }
-  return (minor < 0 ? "-" : "") + digits;
-}
 
 CreditFile::CreditFile(std::filesystem::path path, int minor_unit)
     : path_(std::move(path)), minor_unit_(minor_unit) {}
@@ -68,7 +62,7 @@ void CreditFile::refresh() {
   std::size_t pos = 0;
   std::string error;
   int line = lines_read_;
-  while (auto record = read_record(text, pos, error)) {
+  while (auto record = read_record(text, pos, ';', error)) {
     ++line;
     if (line == 1) {
       if (*record != kHeader) fail(path_, "line 1: not a credit file of this adapter");

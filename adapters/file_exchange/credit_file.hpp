@@ -46,7 +46,4 @@ class CreditFile {
   ino_t inode_ = 0;
 };
 
-// 10000 with 2 decimals -> "100.00".
-std::string format_amount(std::int64_t minor, int minor_unit);
-
 }  // namespace caisse::adapters::file_exchange

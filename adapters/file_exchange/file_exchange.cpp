@@ -15,14 +15,27 @@
 #include <string>
 #include <vector>
 
-#include "confirmation_inbox.hpp"
 #include "credit_file.hpp"
+#include "file_exchange_kit/confirmation_inbox.hpp"
 
 namespace {
 
-using caisse::adapters::file_exchange::ConfirmationInbox;
 using caisse::adapters::file_exchange::CreditFile;
+namespace kit = caisse::adapters::file_exchange_kit;
 namespace sdk = caisse::sdk;
+
+// The confirmation format of this adapter, fixed (the moneko, upcoop and kohinos adapters read
+// theirs from a TOML mapping): operation_id;status;reference;message, status OK or REJECTED.
+kit::ConfirmationMapping confirmation_format() {
+  kit::ConfirmationMapping format;
+  format.operation_id = "operation_id";
+  format.status = "status";
+  format.reference = "reference";
+  format.message = "message";
+  format.credited = {"OK"};
+  format.rejected = {"REJECTED"};
+  return format;
+}
 
 constexpr std::array file_exchange_config{
     sdk::field::required(
@@ -47,7 +60,7 @@ class FileExchange {
       : host_(host),
         credit_file_(existing_dir(host, "outbox_dir") / host.config<std::string>("credit_file"),
                      checked_minor_unit(host.config<std::int64_t>("minor_unit"))),
-        inbox_(existing_dir(host, "inbox_dir")) {}
+        inbox_(existing_dir(host, "inbox_dir"), confirmation_format()) {}
 
   std::vector<sdk::OperationResult> credit(std::span<const sdk::CreditLine> lines) {
     std::size_t appended = credit_file_.append(lines);
@@ -86,7 +99,7 @@ class FileExchange {
 
   sdk::Host host_;
   CreditFile credit_file_;
-  ConfirmationInbox inbox_;
+  kit::ConfirmationInbox inbox_;
 };
 
 }  // namespace

@@ -108,7 +108,8 @@ TEST_F(FileExchangeTest, MalformedConfirmationNamesFileAndLine) {
         "operation_id;status;reference;message\nalloc/x;OK;r;\nalloc/y;MAYBE;;\n");
   auto answer = fx->status("alloc/x");
   ASSERT_FALSE(answer.ok());
-  EXPECT_THAT(answer.error().message, HasSubstr("bad.csv:3: status \"MAYBE\" is neither OK nor"));
+  EXPECT_THAT(answer.error().message, HasSubstr("bad.csv:3: status: \"MAYBE\" is not a status of "
+                                                "the mapping (credited: OK; rejected: REJECTED)"));
 }
 
 TEST_F(FileExchangeTest, ContradictingConfirmationsAreRefused) {
