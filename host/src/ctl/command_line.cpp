@@ -27,7 +27,8 @@ constexpr std::array<std::pair<std::string_view, Command>, 7> kCycleActions{{
 
 constexpr const char* kCycleActionList =
     "compute, approve, dispatch, reconcile, close, status or report";
-constexpr const char* kImportKindList = "households, members, contributions, funders or receipts";
+constexpr const char* kImportKindList =
+    "households, members, contributions, funders, receipts or merchants";
 
 bool is_cycle(Command command) {
   for (const auto& [word, action] : kCycleActions) {
@@ -38,8 +39,25 @@ bool is_cycle(Command command) {
 
 bool takes_caisse(Command command) {
   return is_cycle(command) || command == Command::import || command == Command::ledger_check ||
-         command == Command::contribution_suggest;
+         command == Command::contribution_suggest || command == Command::merchants_sync ||
+         command == Command::purchases_import || command == Command::purchases_report;
 }
+
+bool needs_month(Command command) {
+  return is_cycle(command) || command == Command::purchases_report;
+}
+
+bool takes_month(Command command) {
+  return needs_month(command) || command == Command::contribution_suggest;
+}
+
+// The options that say what a command is about, as typed (nullopt: not given).
+struct Scope {
+  std::optional<std::string> caisse;
+  std::optional<std::string> month;
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+};
 
 bool is_import_kind(std::string_view word) {
   for (const char* kind : kImportKinds) {
@@ -48,29 +66,43 @@ bool is_import_kind(std::string_view word) {
   return false;
 }
 
-// Checks the --caisse and --month a command needs, and that a command that needs none got none.
-Result<void> check_scope(const Invocation& out, const std::optional<std::string>& caisse,
-                         const std::optional<std::string>& month) {
+// Checks the --caisse, --month, --from and --to a command needs, and that a command that needs
+// none got none.
+Result<void> check_scope(const Invocation& out, const Scope& scope) {
   const std::string name = command_name(out);
-  if (caisse && !takes_caisse(out.command)) {
+  if (scope.caisse && !takes_caisse(out.command)) {
     return make_error("--caisse does not apply to '" + name + "'");
   }
-  if (month && !is_cycle(out.command) && out.command != Command::contribution_suggest) {
+  if (scope.month && !takes_month(out.command)) {
     return make_error("--month does not apply to '" + name + "'");
   }
   if (takes_caisse(out.command)) {
-    if (!caisse) return make_error(name + ": --caisse ID is required");
-    if (!is_caisse_id(*caisse)) {
-      return make_error("--caisse '" + *caisse +
+    if (!scope.caisse) return make_error(name + ": --caisse ID is required");
+    if (!is_caisse_id(*scope.caisse)) {
+      return make_error("--caisse '" + *scope.caisse +
                         "' is not a caisse id: expected lowercase letters, digits, '-' or '_', "
                         "starting with a letter or digit");
     }
   }
-  if (is_cycle(out.command) && !month) return make_error(name + ": --month YYYY-MM is required");
-  if (month) {
-    if (!is_month(*month)) {
-      return make_error("--month '" + *month + "' is not a month: expected YYYY-MM, e.g. 2026-11");
+  const bool takes_period = out.command == Command::purchases_import;
+  using Day = std::pair<const char*, const std::optional<std::string>*>;
+  for (const auto& [option, value] : {Day{"--from", &scope.from}, Day{"--to", &scope.to}}) {
+    if (*value && !takes_period) {
+      return make_error(std::string(option) + " does not apply to '" + name + "'");
     }
+    if (takes_period && !*value)
+      return make_error(name + ": " + option + " YYYY-MM-DD is required");
+    if (*value && !is_day(**value)) {
+      return make_error(std::string(option) + " '" + **value +
+                        "' is not a day: expected YYYY-MM-DD, e.g. 2026-11-01");
+    }
+  }
+  if (needs_month(out.command) && !scope.month) {
+    return make_error(name + ": --month YYYY-MM is required");
+  }
+  if (scope.month && !is_month(*scope.month)) {
+    return make_error("--month '" + *scope.month +
+                      "' is not a month: expected YYYY-MM, e.g. 2026-11");
   }
   return {};
 }
@@ -85,6 +117,13 @@ bool is_caisse_id(std::string_view text) {
     if (!alnum && (i == 0 || (c != '-' && c != '_'))) return false;
   }
   return true;
+}
+
+bool is_day(std::string_view text) {
+  if (text.size() != 10 || text[7] != '-' || !is_month(text.substr(0, 7))) return false;
+  if (!is_digit(text[8]) || !is_digit(text[9])) return false;
+  int day = (text[8] - '0') * 10 + (text[9] - '0');
+  return day >= 1 && day <= 31;
 }
 
 bool is_month(std::string_view text) {
@@ -112,6 +151,12 @@ std::string command_name(const Invocation& invocation) {
       return "ledger check";
     case Command::contribution_suggest:
       return "contribution suggest";
+    case Command::merchants_sync:
+      return "merchants sync";
+    case Command::purchases_import:
+      return "purchases import";
+    case Command::purchases_report:
+      return "purchases report";
     default:
       break;
   }
@@ -126,8 +171,7 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
   Invocation out;
   if (set(env.url)) out.url = *env.url;
   std::optional<std::string> url_flag;
-  std::optional<std::string> caisse;
-  std::optional<std::string> month;
+  Scope scope;
   std::vector<std::string> words;
   bool help = false;
   bool options_ended = false;
@@ -164,9 +208,13 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
     } else if (name == "--ca-file") {
       target = &out.ca_file;
     } else if (name == "--caisse") {
-      target = &caisse;
+      target = &scope.caisse;
     } else if (name == "--month") {
-      target = &month;
+      target = &scope.month;
+    } else if (name == "--from") {
+      target = &scope.from;
+    } else if (name == "--to") {
+      target = &scope.to;
     } else {
       return make_error("unknown option '" + std::string(name) + "'");
     }
@@ -260,13 +308,31 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
           "contribution suggest: expected the household's FIELD=VALUE, e.g. adults=2");
     }
     expected = words.size();
+  } else if (command == "merchants") {
+    if (words.size() < 2 || words[1] != "sync") {
+      return make_error(
+          "merchants: expected 'sync' (merchants are imported with 'import merchants')");
+    }
+    out.command = Command::merchants_sync;
+    expected = 2;
+  } else if (command == "purchases") {
+    if (words.size() >= 2 && words[1] == "import") {
+      out.command = Command::purchases_import;
+    } else if (words.size() >= 2 && words[1] == "report") {
+      out.command = Command::purchases_report;
+    } else {
+      return make_error("purchases: expected 'import' or 'report'");
+    }
+    expected = 2;
   } else {
     return make_error("unknown command '" + command + "'");
   }
   if (words.size() > expected) return make_error("unexpected argument '" + words[expected] + "'");
-  if (auto scope = check_scope(out, caisse, month); !scope) return scope.error();
-  if (caisse) out.caisse = *caisse;
-  if (month) out.month = *month;
+  if (auto checked = check_scope(out, scope); !checked) return checked.error();
+  out.caisse = scope.caisse.value_or("");
+  out.month = scope.month.value_or("");
+  out.from = scope.from.value_or("");
+  out.to = scope.to.value_or("");
   return out;
 }
 
@@ -290,12 +356,23 @@ Commands:
     report                   the status, money in and out, and every line
   import KIND --caisse ID FILE
                            load a CSV file (at most 64 MiB); KIND is households, members,
-                           contributions, funders or receipts
+                           contributions, funders, receipts or merchants (a merchants file
+                           that changes the list is pushed to the currency backends)
   ledger check --caisse ID the ledger's invariants, each OK or FAILED (exit 1 if any fails)
   contribution suggest --caisse ID [--month YYYY-MM] FIELD=VALUE...
                            the monthly contribution the caisse's grid suggests for a household;
                            FIELDs: adults, children, income, fixed_costs (euros),
                            quotient_familial (whole euros); the month defaults to this one
+  merchants sync --caisse ID
+                           push the merchant list (who is accredited) to every currency backend;
+                           each says ok, unsupported or error (exit 1 if any error)
+  purchases import --caisse ID --from YYYY-MM-DD --to YYYY-MM-DD
+                           fetch the purchases paid from --from to --to (excluded, at most 31
+                           days) from every currency backend; each is kept once (exit 1 if any
+                           backend failed)
+  purchases report --caisse ID --month YYYY-MM
+                           the month's purchases: totals, per merchant, and every purchase at a
+                           merchant suspended or unknown
   help                     this text
 
 Options:
@@ -303,15 +380,18 @@ Options:
                            http or https
   --token-file FILE        read the bearer token from FILE (default: $CAISSE_TOKEN)
   --ca-file PEM            for https: trust the certificates in PEM instead of the system store
-  --caisse ID              the caisse (cycle, import, ledger, contribution): lowercase letters,
-                           digits, - and _
-  --month YYYY-MM          the month of the cycle (cycle), or of the grid (contribution)
+  --caisse ID              the caisse (cycle, import, ledger, contribution, merchants,
+                           purchases): lowercase letters, digits, - and _
+  --month YYYY-MM          the month of the cycle (cycle), of the grid (contribution), or of the
+                           report (purchases report)
+  --from, --to YYYY-MM-DD  the days of purchases import (UTC, --to excluded)
   --json                   print the API's JSON answer, compact, on one line
   -h, --help               this text
 
 Exit codes:
   0  done
-  1  the daemon refused (HTTP error status; its message is printed), or ledger check failed
+  1  the daemon refused (HTTP error status; its message is printed), ledger check failed, or
+     a currency backend failed (merchants sync, purchases import, import merchants)
   2  wrong usage (bad option, command, URL, token file, CA file or import file)
   3  the daemon cannot be reached (connection, TLS or timeout)
 )";

@@ -30,11 +30,14 @@ enum class Command {
   ledger_check,  // `ledger check --caisse ID`
   // `contribution suggest --caisse ID [--month YYYY-MM] FIELD=VALUE...`
   contribution_suggest,
+  merchants_sync,    // `merchants sync --caisse ID`
+  purchases_import,  // `purchases import --caisse ID --from YYYY-MM-DD --to YYYY-MM-DD`
+  purchases_report,  // `purchases report --caisse ID --month YYYY-MM`
 };
 
 // What `import` loads; the admin API's {kind} segment is the same word.
-inline constexpr const char* kImportKinds[] = {"households", "members", "contributions", "funders",
-                                               "receipts"};
+inline constexpr const char* kImportKinds[] = {"households", "members",  "contributions",
+                                               "funders",    "receipts", "merchants"};
 
 // The variables caissectl reads; an empty variable counts as unset.
 struct Environment {
@@ -45,8 +48,11 @@ struct Environment {
 struct Invocation {
   Command command = Command::help;
   std::string plugin_name;  // for plugin_describe
-  std::string caisse;       // --caisse, for cycle_*, import and ledger_check (checked as an id)
-  std::string month;        // --month, for cycle_* (required) and contribution_suggest (YYYY-MM)
+  std::string caisse;       // --caisse, for every command of a caisse (checked as an id)
+  // --month (YYYY-MM), for cycle_* and purchases_report (required) and contribution_suggest
+  std::string month;
+  std::string from;         // --from, for purchases_import (YYYY-MM-DD, required)
+  std::string to;           // --to, for purchases_import (YYYY-MM-DD, required, excluded)
   std::string import_kind;  // for import: one of kImportKinds
   std::string file;         // for import: the CSV file, read when the command runs
   // For contribution_suggest: "adults=2", "income=1450.00"... as typed; the daemon checks the
@@ -64,9 +70,9 @@ struct Invocation {
 // `args` excludes the program name. Options may come before or after the command, as
 // `--opt VALUE` or `--opt=VALUE`; `--` ends the options (for a FILE starting with '-'); --help
 // or -h anywhere before it (or the command `help`) asks for help. Errors (unknown option or
-// command, missing value, plugin name, kind or file, a --caisse or --month that is missing, not
-// well formed, or given to a command that takes none, extra words) say what was wrong in one
-// line; the caller adds the usage hint and exits 2.
+// command, missing value, plugin name, kind or file, a --caisse, --month, --from or --to that
+// is missing, not well formed, or given to a command that takes none, extra words) say what was
+// wrong in one line; the caller adds the usage hint and exits 2.
 Result<Invocation> parse_command_line(const std::vector<std::string>& args, const Environment& env);
 
 // A caisse id as the configuration allows it (config::is_identifier): [a-z0-9][a-z0-9_-]*, at
@@ -75,6 +81,10 @@ bool is_caisse_id(std::string_view text);
 
 // A month as YYYY-MM, the month 01 to 12 ("2026-11").
 bool is_month(std::string_view text);
+
+// A day as YYYY-MM-DD, the month 01 to 12 and the day 01 to 31 ("2026-11-01"); the daemon
+// checks that the day exists in its month.
+bool is_day(std::string_view text);
 
 // The words naming a command as typed ("cycle compute", "import households"); for messages.
 std::string command_name(const Invocation& invocation);

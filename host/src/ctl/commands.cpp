@@ -1,5 +1,6 @@
 #include "ctl/commands.hpp"
 
+#include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <chrono>
@@ -9,13 +10,15 @@
 #include "ctl/admin_client.hpp"
 #include "ctl/import_file.hpp"
 #include "ctl/render.hpp"
+#include "ctl/render_merchants.hpp"
 #include "ctl/token.hpp"
 
 namespace caisse::host::ctl {
 namespace {
 
-// The cycle actions and imports do their work before answering (computing a month, sending
-// every line, loading a file): they get longer than the 30 s a read is allowed by default.
+// The cycle actions, imports and calls to the currency backends do their work before answering
+// (computing a month, sending every line, loading a file, listing a month of purchases): they
+// get longer than the 30 s a read is allowed by default.
 constexpr std::chrono::minutes kPostReadTimeout{5};
 
 bool is_unreserved(char c) {
@@ -129,6 +132,12 @@ std::string render(Command command, const boost::json::value& answer) {
       return render_ledger_check(answer);
     case Command::contribution_suggest:
       return render_contribution_suggestion(answer);
+    case Command::merchants_sync:
+      return render_merchant_sync(answer);
+    case Command::purchases_import:
+      return render_purchase_import(answer);
+    case Command::purchases_report:
+      return render_purchase_report(answer);
     case Command::help:
       break;
     default:
@@ -145,6 +154,27 @@ bool ledger_holds(const boost::json::value& answer) {
   return ok != nullptr && ok->is_bool() && ok->get_bool();
 }
 
+// Whether a 2xx answer still means the work is not done: a broken invariant, or a currency
+// backend that failed a push or a listing.
+bool answer_reports_failure(Command command, const boost::json::value& answer) {
+  switch (command) {
+    case Command::ledger_check:
+      return !ledger_holds(answer);
+    case Command::merchants_sync:
+    case Command::purchases_import:
+    case Command::import:
+      return some_instance_failed(answer);
+    default:
+      return false;
+  }
+}
+
+// {"from":"2026-11-01","to":"2026-12-01"}: the days were checked by the command line.
+std::string period_body(const Invocation& invocation) {
+  return boost::json::serialize(
+      boost::json::object{{"from", invocation.from}, {"to", invocation.to}});
+}
+
 }  // namespace
 
 bool is_post(Command command) {
@@ -155,6 +185,8 @@ bool is_post(Command command) {
     case Command::cycle_reconcile:
     case Command::cycle_close:
     case Command::import:
+    case Command::merchants_sync:
+    case Command::purchases_import:
       return true;
     default:
       return false;
@@ -189,6 +221,12 @@ std::string api_target(const Invocation& invocation) {
       return caisse + "/imports/" + percent_encode(invocation.import_kind);
     case Command::ledger_check:
       return caisse + "/ledger/check";
+    case Command::merchants_sync:
+      return caisse + "/merchants/sync";
+    case Command::purchases_import:
+      return caisse + "/purchases/import";
+    case Command::purchases_report:
+      return caisse + "/purchases?month=" + percent_encode(invocation.month);
     case Command::contribution_suggest: {
       std::string target = caisse + "/contribution-suggestion?";
       std::vector<std::string> fields = invocation.fields;
@@ -231,6 +269,8 @@ int run_command(const Invocation& invocation, std::ostream& out, std::ostream& e
       return kExitUsage;
     }
     body = std::move(content.value());
+  } else if (invocation.command == Command::purchases_import) {
+    body = period_body(invocation);
   }
   const bool post = is_post(invocation.command);
   ClientOptions options;
@@ -247,7 +287,10 @@ int run_command(const Invocation& invocation, std::ostream& out, std::ostream& e
   if (post) {
     std::string key = services.idempotency_key();
     if (invocation.json) err << "caissectl: Idempotency-Key: " << key << '\n';
-    const char* content_type = invocation.command == Command::import ? "text/csv" : "";
+    const char* content_type = invocation.command == Command::import ? "text/csv"
+                               : invocation.command == Command::purchases_import
+                                   ? "application/json"
+                                   : "";
     Headers headers{{"Idempotency-Key", key}};
     // The daemon names the file in its errors ("households.csv:14: column adults: ...").
     if (invocation.command == Command::import) {
@@ -286,8 +329,7 @@ int run_command(const Invocation& invocation, std::ostream& out, std::ostream& e
   } else {
     out << render(invocation.command, result);
   }
-  if (invocation.command == Command::ledger_check && !ledger_holds(result)) return kExitRefused;
-  return kExitOk;
+  return answer_reports_failure(invocation.command, result) ? kExitRefused : kExitOk;
 }
 
 }  // namespace caisse::host::ctl

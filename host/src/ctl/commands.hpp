@@ -13,8 +13,9 @@ namespace caisse::host::ctl {
 // caissectl's exit codes (docs/running.md, docs/admin-api.md).
 enum ExitCode : int {
   kExitOk = 0,
-  kExitRefused = 1,      // the daemon answered with an HTTP error status (or not with JSON), or
-                         // `ledger check` found a broken invariant
+  kExitRefused = 1,      // the daemon answered with an HTTP error status (or not with JSON),
+                         // `ledger check` found a broken invariant, or a currency instance
+                         // answered `error` (merchants sync, purchases import, import merchants)
   kExitUsage = 2,        // bad option, command, URL, token file, CA file or import file
   kExitUnreachable = 3,  // no answer: connection, TLS, timeout
 };
@@ -24,7 +25,8 @@ enum ExitCode : int {
 // percent-encoded. Not meaningful for Command::help.
 std::string api_target(const Invocation& invocation);
 
-// Whether the command is a POST (the cycle actions that change state, import) rather than a GET.
+// Whether the command is a POST (the cycle actions that change state, import, merchants sync,
+// purchases import) rather than a GET.
 bool is_post(Command command);
 
 // What run_command takes from the outside world besides its streams, so tests can fix it.

@@ -1,102 +1,18 @@
 #include "ctl/render.hpp"
 
 #include <algorithm>
-#include <boost/json/serialize.hpp>
 #include <cstdio>
-#include <limits>
 #include <optional>
 
-#include "money/money.hpp"
+#include "ctl/answer_fields.hpp"
+#include "ctl/render_merchants.hpp"
 
 namespace caisse::host::ctl {
-namespace {
 
 namespace json = boost::json;
+using namespace fields;  // NOLINT: the renderers read answers through these helpers
 
-const json::value* member(const json::value* v, std::string_view key) {
-  if (v == nullptr) return nullptr;
-  const json::object* o = v->if_object();
-  return o ? o->if_contains(key) : nullptr;
-}
-
-const json::value* member(const json::value& v, std::string_view key) {
-  return member(&v, key);
-}
-
-// Control characters (ESC, line breaks...) become spaces: the daemon's strings are data.
-std::string clean(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    out.push_back(byte < 0x20 || byte == 0x7F ? ' ' : c);
-  }
-  return out;
-}
-
-// A scalar as text: strings as is, numbers, booleans as yes/no, null or missing as "-",
-// arrays joined with ",".
-std::string text(const json::value* v) {
-  if (v == nullptr || v->is_null()) return "-";
-  if (const auto* s = v->if_string()) return s->empty() ? "-" : clean(*s);
-  if (const auto* b = v->if_bool()) return *b ? "yes" : "no";
-  if (const auto* i = v->if_int64()) return std::to_string(*i);
-  if (const auto* u = v->if_uint64()) return std::to_string(*u);
-  if (const auto* a = v->if_array()) {
-    if (a->empty()) return "-";
-    std::string out;
-    for (const auto& item : *a) {
-      if (!out.empty()) out += ",";
-      out += text(&item);
-    }
-    return out;
-  }
-  return clean(json::serialize(*v));
-}
-
-std::string text(const json::value& v, std::string_view key) {
-  return text(member(v, key));
-}
-
-const json::array* array_member(const json::value& v, std::string_view key) {
-  const json::value* m = member(v, key);
-  return m ? m->if_array() : nullptr;
-}
-
-// An integer member, when it is one and fits in int64.
-std::optional<std::int64_t> integer(const json::value* v) {
-  if (v == nullptr) return std::nullopt;
-  if (const auto* i = v->if_int64()) return *i;
-  if (const auto* u = v->if_uint64()) {
-    if (*u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-      return static_cast<std::int64_t>(*u);
-    }
-  }
-  return std::nullopt;
-}
-
-// The decimals of a currency as the daemon states them (0 to 9), if it does.
-std::optional<int> minor_unit_of(const json::value& summary) {
-  auto unit = integer(member(summary, "minor_unit"));
-  if (!unit || *unit < 0 || *unit > 9) return std::nullopt;
-  return static_cast<int>(*unit);
-}
-
-// An amount in minor units as a decimal ("3500000" with 2 decimals -> "35000.00"), by digits,
-// never through floating point. Missing or null prints "-"; without a usable minor_unit the
-// integer is printed as is, labelled.
-std::string amount(const json::value* v, std::optional<int> minor_unit) {
-  auto minor = integer(v);
-  if (!minor) return text(v);
-  if (!minor_unit) return std::to_string(*minor) + " minor units";
-  return money::format_decimal(*minor, *minor_unit);
-}
-
-// "350 households", "1 household".
-std::string count_of(const json::value* v, std::string_view noun) {
-  auto n = integer(v);
-  return text(v) + " " + std::string(noun) + (n && *n == 1 ? "" : "s");
-}
+namespace {
 
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;
@@ -373,7 +289,7 @@ std::string render_cycle_report(const json::value& report) {
 std::string render_import(const json::value& result) {
   return text(result, "kind") + ": " + text(result, "file_lines") + " lines in the file; " +
          text(result, "inserted") + " inserted, " + text(result, "updated") + " updated, " +
-         text(result, "unchanged") + " unchanged\n";
+         text(result, "unchanged") + " unchanged\n" + render_import_sync(result);
 }
 
 std::string render_ledger_check(const json::value& check) {

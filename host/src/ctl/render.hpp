@@ -1,4 +1,5 @@
-// Human-readable text for each admin API answer (shapes in docs/admin-api.md). Pure functions;
+// Human-readable text for each admin API answer (shapes in docs/admin-api.md); those of the
+// merchant and purchase routes are in render_merchants.hpp. Pure functions;
 // they never throw: a missing or oddly typed member prints as "-", so a newer or older daemon
 // still gets a readable answer. Control characters in the daemon's strings (a plugin's error
 // message) are replaced so they cannot drive the terminal.
@@ -33,7 +34,8 @@ std::string render_cycle_summary(const boost::json::value& summary);
 // (KIND AMOUNT), then every line (HOUSEHOLD AMOUNT STATUS REFERENCE MESSAGE).
 std::string render_cycle_report(const boost::json::value& report);
 
-// POST /api/v1/caisses/{caisse}/imports/{kind}: lines in the file, inserted, updated, unchanged.
+// POST /api/v1/caisses/{caisse}/imports/{kind}: lines in the file, inserted, updated, unchanged;
+// for merchants, what each currency instance did with the new list (render_merchants.hpp).
 std::string render_import(const boost::json::value& result);
 
 // GET /api/v1/caisses/{caisse}/ledger/check: OK or FAILED, then each invariant (RESULT INVARIANT

@@ -4,6 +4,16 @@
 
 namespace caisse::host::daemon {
 
+Result<const config::CaisseConfig*> caisse_of(const CycleService& caisses,
+                                              const http::Request& request) {
+  const std::string& id = request.path_params.at("caisse");
+  const config::CaisseConfig* caisse = caisses.find_caisse(id);
+  if (caisse == nullptr) {
+    return make_error("no caisse \"" + id + "\" in this daemon", ErrorKind::not_found);
+  }
+  return caisse;
+}
+
 http::Response json_answer(const boost::json::value& body) {
   http::Response r;
   r.body = boost::json::serialize(body);

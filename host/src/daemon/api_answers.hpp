@@ -1,18 +1,24 @@
-// What every admin API handler of a caisse does the same way: answer JSON, turn an Error into
-// its status code, run blocking work on the workers, and carry out a POST once per
-// Idempotency-Key.
+// What every admin API handler of a caisse does the same way: find the caisse of the path,
+// answer JSON, turn an Error into its status code, run blocking work on the workers, and carry
+// out a POST once per Idempotency-Key.
 #pragma once
 
 #include <boost/json/value.hpp>
 #include <functional>
 #include <utility>
 
+#include "config/daemon_config.hpp"
 #include "core/result.hpp"
 #include "daemon/blocking_workers.hpp"
+#include "daemon/cycle_service.hpp"
 #include "daemon/idempotency.hpp"
 #include "http/router.hpp"
 
 namespace caisse::host::daemon {
+
+// The caisse named by the path's {caisse}, or a not_found error naming it.
+Result<const config::CaisseConfig*> caisse_of(const CycleService& caisses,
+                                              const http::Request& request);
 
 // 200 with `body` serialised.
 http::Response json_answer(const boost::json::value& body);

@@ -13,6 +13,7 @@
 #include "daemon/database.hpp"
 #include "daemon/janitor.hpp"
 #include "daemon/landing_page.hpp"
+#include "daemon/merchant_routes.hpp"
 #include "daemon/plugin_catalog.hpp"
 #include "daemon/registry_routes.hpp"
 #include "daemon/shutdown_signals.hpp"
@@ -134,9 +135,11 @@ int run_daemon(const CommandLine& command_line) {
       add_admin_routes(*router, admin);
       CycleRoutesContext cycle_routes{cycles, workers, idempotency, *auth};
       add_cycle_routes(*router, cycle_routes);
-      RegistryRoutesContext registry_routes{cycles, workers, idempotency, *auth,
-                                            config.http.max_import_bytes};
+      RegistryRoutesContext registry_routes{cycles,      catalog, workers,
+                                            idempotency, *auth,   config.http.max_import_bytes};
       add_registry_routes(*router, registry_routes);
+      MerchantRoutesContext merchant_routes{cycles, catalog, workers, idempotency, *auth};
+      add_merchant_routes(*router, merchant_routes);
       ContributionRoutesContext contribution_routes{cycles, workers, *auth};
       add_contribution_routes(*router, contribution_routes);
       add_landing_page(*router, config);

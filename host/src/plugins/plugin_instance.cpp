@@ -161,6 +161,7 @@ Result<void> PluginInstance::call(std::string_view what, Hook&& hook) {
   }
   context_->kv_values.clear();
   context_->http_answers.clear();
+  last_status_ = thrown.empty() ? status : CAISSE_STATUS_INTERNAL;
   if (!thrown.empty()) return failure(what, thrown);
   if (status == CAISSE_STATUS_OK) return {};
   if (context_->last_error.empty()) return failure(what, status_name(status) + ", no message");
@@ -271,6 +272,18 @@ caisse_status_t collect_purchase(void* sink_host_ptr, const caisse_purchase_t* p
 }
 
 }  // namespace
+
+static_assert(CAISSE_STATUS_UNSUPPORTED == 3, "kUnsupported in plugin_instance.hpp");
+
+bool PluginInstance::lists_purchases() const {
+  return currency_hook(&caisse_currency_hooks_t::caisse_on_currency_list_purchases,
+                       kCurrencyHooksListPurchasesEnd) != nullptr;
+}
+
+bool PluginInstance::syncs_merchants() const {
+  return currency_hook(&caisse_currency_hooks_t::caisse_on_currency_sync_merchants,
+                       kCurrencyHooksSize_1_3) != nullptr;
+}
 
 Result<std::vector<Purchase>> PluginInstance::list_purchases(std::int64_t from_ms,
                                                              std::int64_t to_ms) {

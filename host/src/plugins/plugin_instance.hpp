@@ -52,6 +52,12 @@ class PluginInstance {
   // CURRENCY (ABI 1.3): makes the backend agree with the caisse's whole list of merchants.
   Result<void> sync_merchants(const std::vector<Merchant>& merchants);
   // Both fail with UNSUPPORTED when the plugin leaves the hook NULL or predates ABI 1.3.
+  // Whether the plugin has these optional hooks at all:
+  bool lists_purchases() const;
+  bool syncs_merchants() const;
+  // Whether the last hook failed because the plugin answered UNSUPPORTED itself (a hook it has
+  // but cannot serve as configured, such as Cyclos with `accreditation = "none"`).
+  bool last_call_unsupported() const { return last_status_ == kUnsupported; }
 
   const LoadedPlugin& plugin() const { return *plugin_; }
   const std::string& caisse_id() const;
@@ -79,7 +85,9 @@ class PluginInstance {
   // Declared first, destroyed last: the code of destroy() stays mapped until it has run.
   std::shared_ptr<LoadedPlugin> plugin_;
   std::unique_ptr<caisse_host_context> context_;
-  void* state_ = nullptr;  // the plugin's instance_plugin_ptr
+  void* state_ = nullptr;                 // the plugin's instance_plugin_ptr
+  static constexpr int kUnsupported = 3;  // CAISSE_STATUS_UNSUPPORTED, without sdk.h here
+  int last_status_ = 0;                   // what the last hook returned
 };
 
 }  // namespace caisse::host::plugins

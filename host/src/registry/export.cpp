@@ -5,15 +5,17 @@
 #include "csv/csv_writer.hpp"
 #include "money/money.hpp"
 #include "registry/formats.hpp"
+#include "registry/merchants.hpp"
 
 namespace caisse::host::registry {
 namespace {
 
-constexpr std::array<std::pair<ExportKind, std::string_view>, 4> kKinds = {{
+constexpr std::array<std::pair<ExportKind, std::string_view>, 5> kKinds = {{
     {ExportKind::households, "households"},
     {ExportKind::members, "members"},
     {ExportKind::contributions, "contributions"},
     {ExportKind::funders, "funders"},
+    {ExportKind::merchants, "merchants"},
 }};
 
 // The file is built in memory (it is returned whole), so one query per export.
@@ -49,6 +51,8 @@ Query query_of(ExportKind kind, const ExportOptions& options) {
               "SELECT id, name, kind, earmark, coalesce(pledged_minor::text, ''),"
               "       coalesce(note, '')"
               "  FROM registry_funders WHERE caisse_id = $1 ORDER BY id"};
+    case ExportKind::merchants:
+      break;  // its columns depend on the caisse's instances: export_merchants()
   }
   return {};
 }
@@ -72,7 +76,8 @@ Result<ExportKind> parse_export_kind(std::string_view text) {
     if (name == text) return kind;
   }
   return make_error("\"" + std::string(text) +
-                        "\" is not an export kind (households, members, contributions, funders)",
+                        "\" is not an export kind (households, members, contributions, funders, "
+                        "merchants)",
                     ErrorKind::invalid);
 }
 
@@ -85,6 +90,9 @@ std::string_view to_string(ExportKind kind) {
 
 Result<std::string> export_csv(store::PgConnection& db, std::string_view caisse_id, ExportKind kind,
                                const ExportOptions& options) {
+  if (kind == ExportKind::merchants) {
+    return export_merchants(db, caisse_id, options.currency_instances);
+  }
   const Query query = query_of(kind, options);
   auto rows = db.exec_params(query.sql, {std::string(caisse_id)});
   if (!rows) return rows.error();

@@ -5,15 +5,17 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 #include "store/pg_connection.hpp"
 
 namespace caisse::host::registry {
 
-enum class ExportKind { households, members, contributions, funders };
+enum class ExportKind { households, members, contributions, funders, merchants };
 
-// "households", "members", "contributions", "funders"; anything else is ErrorKind::invalid.
+// "households", "members", "contributions", "funders", "merchants"; anything else is
+// ErrorKind::invalid.
 Result<ExportKind> parse_export_kind(std::string_view text);
 std::string_view to_string(ExportKind kind);
 
@@ -21,6 +23,8 @@ struct ExportOptions {
   // Members' name, email and IBAN only when true. Without them the members file has the
   // columns member_id and household_id alone (it cannot be imported back: name is required).
   bool include_personal_data = false;
+  // The caisse's currency instances: the merchants file has a ref:<instance> column for each.
+  std::vector<std::string> currency_instances = {};
 };
 
 // The file, header included, rows ordered by id (contributions by household, then month).

@@ -26,6 +26,11 @@ inline const std::vector<std::string> kFunderColumns = {"funder_id", "name",    
                                                         "earmark",   "pledged_amount", "note"};
 inline const std::vector<std::string> kReceiptColumns = {"reference",    "date",      "source",
                                                          "household_id", "funder_id", "amount"};
+// merchants.csv has these, then one optional column "ref:<instance>" per currency instance of
+// the caisse: how that backend knows the merchant. A ref column left out of the file leaves that
+// instance's references as they are, so no column can be erased by omission.
+inline const std::vector<std::string> kMerchantColumns = {"merchant_id", "name", "accredited"};
+constexpr std::string_view kMerchantRefPrefix = "ref:";
 
 inline const std::vector<std::string_view> kJoinedVia = {"self",           "association", "ccas",
                                                          "social_service", "lottery",     "other"};
@@ -34,11 +39,13 @@ inline const std::vector<std::string_view> kFunderKinds = {"public", "private", 
                                                            "other"};
 inline const std::vector<std::string_view> kEarmarks = {"allocations", "operations"};
 inline const std::vector<std::string_view> kReceiptSources = {"contribution", "grant"};
+inline const std::vector<std::string_view> kAccredited = {"yes", "no"};
 
 constexpr int kMaxPeople = 99;         // adults or children in one household
 constexpr int kMaxLockInMonths = 120;  // ten years
 constexpr std::size_t kMaxIdLength = 64;
 constexpr std::size_t kMaxReferenceLength = 100;
-constexpr std::size_t kMaxTextLength = 500;  // names, notes
+constexpr std::size_t kMaxBackendRefLength = 100;  // a merchant's ref:<instance> cell
+constexpr std::size_t kMaxTextLength = 500;        // names, notes
 
 }  // namespace caisse::host::registry::format

@@ -1,7 +1,6 @@
 // funders.csv: funder_id, name, kind, earmark, pledged_amount, note. Upserted by funder_id.
 #include <map>
 
-#include "csv/csv_writer.hpp"
 #include "money/money.hpp"
 #include "registry/formats.hpp"
 #include "registry/import_support.hpp"
@@ -28,17 +27,6 @@ ON CONFLICT (caisse_id, id) DO UPDATE
        (EXCLUDED.name, EXCLUDED.kind, EXCLUDED.earmark, EXCLUDED.pledged_minor, EXCLUDED.note)
 RETURNING (xmax = 0)
 )sql";
-
-Result<std::string> bounded_text(const csv::Record& record, std::string_view column) {
-  auto text = record.required_text(column);
-  if (!text) return text.error();
-  *text = std::string(csv::without_formula_guard(*text));  // as export_csv() wrote it
-  if (text->size() > format::kMaxTextLength) {
-    return record.error(column,
-                        "is longer than " + std::to_string(format::kMaxTextLength) + " characters");
-  }
-  return text;
-}
 
 std::optional<FunderRow> read_row(const csv::Record& record, Problems& problems) {
   auto id = problems.take(identifier(record, "funder_id"));

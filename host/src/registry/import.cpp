@@ -3,20 +3,23 @@
 #include <algorithm>
 #include <array>
 
+#include "csv/csv_writer.hpp"
 #include "registry/formats.hpp"
 #include "registry/import_support.hpp"
+#include "registry/merchants.hpp"
 #include "store/text_array.hpp"
 #include "store/transaction.hpp"
 
 namespace caisse::host::registry {
 namespace {
 
-constexpr std::array<std::pair<ImportKind, std::string_view>, 5> kKinds = {{
+constexpr std::array<std::pair<ImportKind, std::string_view>, 6> kKinds = {{
     {ImportKind::households, "households"},
     {ImportKind::members, "members"},
     {ImportKind::contributions, "contributions"},
     {ImportKind::funders, "funders"},
     {ImportKind::receipts, "receipts"},
+    {ImportKind::merchants, "merchants"},
 }};
 
 const std::vector<std::string>& columns_of(ImportKind kind) {
@@ -31,8 +34,22 @@ const std::vector<std::string>& columns_of(ImportKind kind) {
       return format::kFunderColumns;
     case ImportKind::receipts:
       return format::kReceiptColumns;
+    case ImportKind::merchants:
+      return format::kMerchantColumns;
   }
   return format::kHouseholdColumns;
+}
+
+// Every column of the kind is required; a merchants file may also have ref:<instance> columns.
+csv::ReadOptions read_options(ImportKind kind, const ImportContext& context) {
+  csv::ReadOptions options;
+  for (const auto& column : columns_of(kind)) options.columns.push_back({column, true});
+  if (kind == ImportKind::merchants) {
+    for (const auto& instance : context.currency_instances) {
+      options.columns.push_back({merchant_ref_column(instance), false});
+    }
+  }
+  return options;
 }
 
 bool is_identifier(std::string_view text, std::size_t max_length) {
@@ -55,7 +72,7 @@ Result<ImportKind> parse_import_kind(std::string_view text) {
   }
   return make_error(in_quotes(text) +
                         " is not an import kind (households, members, contributions, funders, "
-                        "receipts)",
+                        "receipts, merchants)",
                     ErrorKind::invalid);
 }
 
@@ -67,11 +84,9 @@ std::string_view to_string(ImportKind kind) {
 }
 
 Result<ImportReport> import_csv(store::PgConnection& db, const config::CaisseConfig& caisse,
-                                ImportKind kind, std::string_view file_name,
-                                std::string_view bytes) {
-  csv::ReadOptions options;
-  for (const auto& column : columns_of(kind)) options.columns.push_back({column, true});
-  auto table = csv::read_csv(file_name, bytes, options);
+                                ImportKind kind, std::string_view file_name, std::string_view bytes,
+                                const ImportContext& context) {
+  auto table = csv::read_csv(file_name, bytes, read_options(kind, context));
   if (!table) return table.error();
 
   auto transaction = store::Transaction::begin(db);
@@ -94,6 +109,8 @@ Result<ImportReport> import_csv(store::PgConnection& db, const config::CaisseCon
         return detail::import_funders(db, caisse, *table);
       case ImportKind::receipts:
         return detail::import_receipts(db, caisse, *table);
+      case ImportKind::merchants:
+        return detail::import_merchants(db, caisse, context.currency_instances, *table);
     }
     return make_error("unknown import kind");
   }();
@@ -183,6 +200,17 @@ Result<std::string> one_of(const csv::Record& record, std::string_view column,
   std::string list;
   for (auto word : allowed) list += (list.empty() ? "" : ", ") + std::string(word);
   return record.error(column, in_quotes(text) + " is not one of " + list);
+}
+
+Result<std::string> bounded_text(const csv::Record& record, std::string_view column) {
+  auto text = record.required_text(column);
+  if (!text) return text.error();
+  *text = std::string(csv::without_formula_guard(*text));  // as export_csv() wrote it
+  if (text->size() > format::kMaxTextLength) {
+    return record.error(column,
+                        "is longer than " + std::to_string(format::kMaxTextLength) + " characters");
+  }
+  return text;
 }
 
 Result<std::int64_t> bounded_number(const csv::Record& record, std::string_view column,

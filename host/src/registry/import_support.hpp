@@ -83,6 +83,9 @@ Result<std::optional<std::string>> optional_identifier(const csv::Record& record
 // One of `allowed`, written exactly.
 Result<std::string> one_of(const csv::Record& record, std::string_view column,
                            const std::vector<std::string_view>& allowed);
+// Free text (a name, a note) of at most format::kMaxTextLength bytes, not empty, without the
+// apostrophe export_csv() puts before what a spreadsheet would run as a formula.
+Result<std::string> bounded_text(const csv::Record& record, std::string_view column);
 // Whole number within [min, max].
 Result<std::int64_t> bounded_number(const csv::Record& record, std::string_view column,
                                     std::int64_t min, std::int64_t max);
@@ -116,5 +119,9 @@ Result<ImportReport> import_funders(store::PgConnection& db, const config::Caiss
                                     const csv::Table& table);
 Result<ImportReport> import_receipts(store::PgConnection& db, const config::CaisseConfig& caisse,
                                      const csv::Table& table);
+// `currency_instances`: those whose ref:<instance> column the file may have.
+Result<ImportReport> import_merchants(store::PgConnection& db, const config::CaisseConfig& caisse,
+                                      const std::vector<std::string>& currency_instances,
+                                      const csv::Table& table);
 
 }  // namespace caisse::host::registry::detail

@@ -1,5 +1,5 @@
-// The registry of a caisse: households, members, contribution commitments, funders and
-// receipts, imported from and exported to CSV (docs/registry.md). One include for all of it.
+// The registry of a caisse: households, members, contribution commitments, funders, receipts
+// and merchants, imported from and exported to CSV (docs/registry.md). One include for all of it.
 #pragma once
 
 #include "registry/export.hpp"
@@ -7,3 +7,4 @@
 #include "registry/household_source.hpp"
 #include "registry/iban.hpp"
 #include "registry/import.hpp"
+#include "registry/merchants.hpp"

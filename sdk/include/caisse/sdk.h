@@ -478,7 +478,8 @@ typedef struct caisse_currency_hooks {
    * @param sink called once per purchase, in any order; stop and return its status if not OK.
    * @return OK when every purchase in the period was handed over; UNAVAILABLE when the backend
    *         cannot be asked now; INVALID_ARGUMENT for a malformed export (the message names the
-   *         file and line). Purchases handed over before a failure are kept (each is kept once).
+   *         file and line); UNSUPPORTED when the plugin cannot list as configured. The host
+   *         stores a listing whole or not at all: after a failure it asks for the period again.
    */
   caisse_status_t (*caisse_on_currency_list_purchases)(void* instance_plugin_ptr, int64_t from_ms,
                                                        int64_t to_ms, caisse_purchase_sink_fn sink,

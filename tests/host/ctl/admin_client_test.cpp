@@ -550,6 +550,73 @@ TEST(ApiTarget, PercentEncodesEverySegment) {
             "&note=a%26b%3Dc&month=2026%2F11");
 }
 
+Invocation caisse_command_at(const std::string& url, Command command) {
+  Invocation invocation = status_at(url);
+  invocation.command = command;
+  invocation.caisse = "nantes-ouest";
+  return invocation;
+}
+
+TEST(RunCommand, MerchantsSyncPostsWithAKeyAndExits1WhenABackendFailed) {
+  OneShotServer server(http_response(
+      200, "OK",
+      R"({"caisse":"nantes-ouest","instances":[{"instance":"moneko","status":"ok",)"
+      R"("merchants":3,"message":""},{"instance":"cyclos","status":"error","merchants":3,)"
+      R"("message":"Cyclos unreachable"}]})"));
+  auto result = run(caisse_command_at(server.url(), Command::merchants_sync));
+  EXPECT_EQ(result.code, kExitRefused);
+  EXPECT_EQ(server.head().rfind("POST /api/v1/caisses/nantes-ouest/merchants/sync HTTP/1.1\r\n", 0),
+            0u)
+      << server.head();
+  EXPECT_TRUE(is_32_hex(idempotency_key_of(server.head()))) << server.head();
+  EXPECT_NE(result.out.find("  cyclos    error           3  Cyclos unreachable\n"),
+            std::string::npos)
+      << result.out;
+}
+
+TEST(RunCommand, PurchasesImportPostsThePeriodAsJson) {
+  OneShotServer server(http_response(
+      200, "OK",
+      R"({"caisse":"nantes-ouest","from":"2026-11-01","to":"2026-12-01","instances":[)"
+      R"({"instance":"moneko","status":"ok","listed":5,"new":5,"already_known":0,)"
+      R"("resolved":0,"message":""},{"instance":"cards","status":"unsupported","listed":null,)"
+      R"("new":null,"already_known":null,"resolved":null,"message":"no hook"}]})"));
+  Invocation invocation = caisse_command_at(server.url(), Command::purchases_import);
+  invocation.from = "2026-11-01";
+  invocation.to = "2026-12-01";
+  auto result = run(invocation);
+  EXPECT_EQ(result.code, kExitOk) << result.err;  // unsupported is not a failure
+  EXPECT_EQ(
+      server.head().rfind("POST /api/v1/caisses/nantes-ouest/purchases/import HTTP/1.1\r\n", 0), 0u)
+      << server.head();
+  EXPECT_NE(server.head().find("\r\nContent-Type: application/json\r\n"), std::string::npos);
+  EXPECT_TRUE(is_32_hex(idempotency_key_of(server.head())));
+  EXPECT_EQ(server.body(), R"({"from":"2026-11-01","to":"2026-12-01"})");
+  EXPECT_NE(result.out.find("  moneko    ok                5    5              0         0  -\n"),
+            std::string::npos)
+      << result.out;
+}
+
+TEST(RunCommand, PurchasesReportGetsTheMonth) {
+  OneShotServer server(http_response(
+      200, "OK",
+      R"({"caisse":"nantes-ouest","month":"2026-11","currency":"MONEKO","minor_unit":2,)"
+      R"("totals":{"purchases":0,"amount_minor":0,"households":0,"without_household":0,)"
+      R"("flagged":0,"flagged_amount_minor":0},"merchants":[],"flagged":[]})"));
+  Invocation invocation = caisse_command_at(server.url(), Command::purchases_report);
+  invocation.month = "2026-11";
+  auto result = run(invocation);
+  EXPECT_EQ(result.code, kExitOk) << result.err;
+  EXPECT_EQ(
+      server.head().rfind("GET /api/v1/caisses/nantes-ouest/purchases?month=2026-11 HTTP/1.1", 0),
+      0u)
+      << server.head();
+  EXPECT_EQ(idempotency_key_of(server.head()), "");
+  EXPECT_EQ(result.out,
+            "purchases of nantes-ouest in 2026-11: 0 purchases, 0.00 MONEKO, 0 households\n"
+            "flagged: 0 purchases, 0.00 MONEKO at merchants suspended or unknown\n");
+}
+
 TEST(RunCommand, HelpPrintsUsageWithoutContactingAnyone) {
   Invocation invocation;
   invocation.command = Command::help;

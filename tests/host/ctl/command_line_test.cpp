@@ -110,7 +110,7 @@ TEST(ParseCommandLine, CycleOptionsInEitherFormAndPosition) {
 }
 
 TEST(ParseCommandLine, ImportEveryKindWithItsFile) {
-  for (const char* kind : {"households", "members", "contributions", "funders"}) {
+  for (const char* kind : {"households", "members", "contributions", "funders", "merchants"}) {
     auto inv = parse_ok({"import", kind, "--caisse", "montpellier", "/data/x.csv"});
     EXPECT_EQ(inv.command, Command::import);
     EXPECT_EQ(inv.import_kind, kind);
@@ -118,6 +118,59 @@ TEST(ParseCommandLine, ImportEveryKindWithItsFile) {
     EXPECT_EQ(inv.caisse, "montpellier");
     EXPECT_EQ(command_name(inv), std::string("import ") + kind);
   }
+}
+
+TEST(ParseCommandLine, MerchantsSyncAndPurchasesImportAndReport) {
+  auto sync = parse_ok({"merchants", "sync", "--caisse", "nantes-ouest"});
+  EXPECT_EQ(sync.command, Command::merchants_sync);
+  EXPECT_EQ(sync.caisse, "nantes-ouest");
+  EXPECT_EQ(command_name(sync), "merchants sync");
+
+  auto import = parse_ok({"purchases", "import", "--caisse", "nantes-ouest", "--from", "2026-11-01",
+                          "--to=2026-12-01"});
+  EXPECT_EQ(import.command, Command::purchases_import);
+  EXPECT_EQ(import.from, "2026-11-01");
+  EXPECT_EQ(import.to, "2026-12-01");
+  EXPECT_EQ(command_name(import), "purchases import");
+
+  auto report = parse_ok({"purchases", "report", "--caisse", "nantes-ouest", "--month", "2026-11"});
+  EXPECT_EQ(report.command, Command::purchases_report);
+  EXPECT_EQ(report.month, "2026-11");
+  EXPECT_EQ(command_name(report), "purchases report");
+}
+
+TEST(ParseCommandLine, MerchantsAndPurchasesNeedWhatTheyWorkOn) {
+  EXPECT_EQ(parse_error({"merchants"}),
+            "merchants: expected 'sync' (merchants are imported with 'import merchants')");
+  EXPECT_EQ(parse_error({"merchants", "sync"}), "merchants sync: --caisse ID is required");
+  EXPECT_EQ(parse_error({"purchases", "list"}), "purchases: expected 'import' or 'report'");
+  EXPECT_EQ(parse_error({"purchases", "import", "--caisse", "c", "--to", "2026-12-01"}),
+            "purchases import: --from YYYY-MM-DD is required");
+  EXPECT_EQ(parse_error({"purchases", "import", "--caisse", "c", "--from", "2026-11-01"}),
+            "purchases import: --to YYYY-MM-DD is required");
+  EXPECT_EQ(parse_error({"purchases", "import", "--caisse", "c", "--from", "01/11/2026", "--to",
+                         "2026-12-01"}),
+            "--from '01/11/2026' is not a day: expected YYYY-MM-DD, e.g. 2026-11-01");
+  EXPECT_EQ(parse_error({"purchases", "report", "--caisse", "c"}),
+            "purchases report: --month YYYY-MM is required");
+  EXPECT_EQ(parse_error({"purchases", "report", "--caisse", "c", "--month", "2026-11", "--from",
+                         "2026-11-01"}),
+            "--from does not apply to 'purchases report'");
+  EXPECT_EQ(parse_error({"merchants", "sync", "--caisse", "c", "--month", "2026-11"}),
+            "--month does not apply to 'merchants sync'");
+  EXPECT_EQ(
+      parse_error({"cycle", "status", "--caisse", "c", "--month", "2026-11", "--to", "2026-12-01"}),
+      "--to does not apply to 'cycle status'");
+}
+
+TEST(ParseCommandLine, ADayIsYyyyMmDd) {
+  EXPECT_TRUE(is_day("2026-11-01"));
+  EXPECT_TRUE(is_day("2026-12-31"));
+  EXPECT_FALSE(is_day("2026-11-1"));
+  EXPECT_FALSE(is_day("2026-13-01"));
+  EXPECT_FALSE(is_day("2026-11-32"));
+  EXPECT_FALSE(is_day("2026-11-00"));
+  EXPECT_FALSE(is_day("2026/11/01"));
 }
 
 TEST(ParseCommandLine, DoubleDashLetsAFileStartWithADash) {
@@ -174,10 +227,11 @@ TEST(ParseCommandLine, WrongCycleImportAndLedgerUsageIsAnError) {
             "unexpected argument 'now'");
 
   EXPECT_EQ(parse_error({"import"}),
-            "import: expected a kind (households, members, contributions, funders or receipts)");
+            "import: expected a kind (households, members, contributions, funders, receipts or "
+            "merchants)");
   EXPECT_EQ(parse_error({"import", "people", "--caisse", "m", "f.csv"}),
             "import: unknown kind 'people' (expected households, members, contributions, "
-            "funders or receipts)");
+            "funders, receipts or merchants)");
   EXPECT_EQ(parse_error({"import", "households", "--caisse", "m"}),
             "import households: expected the FILE to import");
   EXPECT_EQ(parse_error({"import", "households", "f.csv"}),

@@ -15,10 +15,12 @@ using registry_import = RegistryTest;
 TEST(registry_kinds, ParseAndPrint) {
   EXPECT_EQ(*parse_import_kind("receipts"), ImportKind::receipts);
   EXPECT_EQ(to_string(ImportKind::contributions), "contributions");
-  auto bad = parse_import_kind("merchants");
+  EXPECT_EQ(*parse_import_kind("merchants"), ImportKind::merchants);
+  auto bad = parse_import_kind("products");
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().kind, ErrorKind::invalid);
   EXPECT_EQ(*parse_export_kind("funders"), ExportKind::funders);
+  EXPECT_EQ(*parse_export_kind("merchants"), ExportKind::merchants);
   EXPECT_FALSE(parse_export_kind("receipts"));
 }
 

@@ -1,0 +1,39 @@
+// The merchants of a caisse as the rest of the host reads them: the list its committee keeps
+// (merchants.csv, docs/registry.md), pushed to every currency backend and used to tell which
+// purchases were made at accredited places. The list belongs to the caisse, never to the
+// currency operator.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "store/pg_connection.hpp"
+
+namespace caisse::host::registry {
+
+struct MerchantEntry {
+  std::string id;  // the caisse's id for it ("M-0042")
+  std::string name;
+  bool accredited = false;  // false: suspended (or never accredited)
+  // How each currency instance knows it (instance -> backend ref); an instance missing here does
+  // not know the merchant.
+  std::map<std::string, std::string, std::less<>> refs;
+};
+
+// "ref:<instance>": the column of merchants.csv holding the merchant's reference at `instance`.
+std::string merchant_ref_column(std::string_view instance);
+
+// Every merchant of the caisse with its references, ordered by id. A caisse's list is a few
+// hundred places, read whole.
+Result<std::vector<MerchantEntry>> list_merchants(store::PgConnection& db,
+                                                  std::string_view caisse_id);
+
+// merchants.csv as import_csv() reads it: merchant_id, name, accredited, then one
+// ref:<instance> column for each of `currency_instances`, in that order.
+Result<std::string> export_merchants(store::PgConnection& db, std::string_view caisse_id,
+                                     const std::vector<std::string>& currency_instances);
+
+}  // namespace caisse::host::registry
