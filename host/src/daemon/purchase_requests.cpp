@@ -2,10 +2,11 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
+#include <optional>
 #include <string>
 
 #include "csv/iso_date.hpp"
-#include "http/router.hpp"
+#include "http/query_fields.hpp"
 
 namespace caisse::host::daemon {
 namespace {
@@ -54,18 +55,11 @@ Result<merchants::Period> parse_purchase_period(std::string_view json_body) {
 
 Result<Month> parse_report_month(std::string_view query) {
   std::optional<Month> month;
-  while (!query.empty()) {
-    std::string_view pair = query.substr(0, query.find('&'));
-    query.remove_prefix(std::min(query.size(), pair.size() + 1));
-    if (pair.empty()) continue;
-    auto equals = pair.find('=');
-    auto name = http::percent_decode(pair.substr(0, equals));
-    auto value = http::percent_decode(equals == std::string_view::npos ? std::string_view{}
-                                                                       : pair.substr(equals + 1));
-    if (!name || !value) return invalid(pair.substr(0, equals), "malformed percent-encoding");
-    if (*name != "month") return invalid(*name, "unknown field; expected month");
-    if (month) return invalid("month", "given twice");
-    auto parsed = parse_month(*value);
+  auto fields = http::query_fields(query);
+  if (!fields) return fields.error();
+  for (const auto& [name, value] : *fields) {
+    if (name != "month") return invalid(name, "unknown field; expected month");
+    auto parsed = parse_month(value);
     if (!parsed) return invalid("month", parsed.error().message);
     month = *parsed;
   }

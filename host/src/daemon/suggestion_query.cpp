@@ -1,12 +1,10 @@
 #include "daemon/suggestion_query.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <cstdint>
-#include <set>
 #include <string>
 
-#include "http/router.hpp"
+#include "http/query_fields.hpp"
 #include "money/money.hpp"
 
 namespace caisse::host::daemon {
@@ -42,46 +40,38 @@ Result<std::int64_t> euros(std::string_view field, std::string_view text) {
 Result<SuggestionQuery> parse_suggestion_query(std::string_view query, Month current_month) {
   SuggestionQuery out{current_month, {}};
   bool adults_given = false;
-  std::set<std::string, std::less<>> seen;
-  while (!query.empty()) {
-    std::string_view pair = query.substr(0, query.find('&'));
-    query.remove_prefix(std::min(query.size(), pair.size() + 1));
-    if (pair.empty()) continue;
-    auto equals = pair.find('=');
-    auto name = http::percent_decode(pair.substr(0, equals));
-    auto value = http::percent_decode(equals == std::string_view::npos ? std::string_view{}
-                                                                       : pair.substr(equals + 1));
-    if (!name || !value) return invalid(pair.substr(0, equals), "malformed percent-encoding");
-    if (!seen.insert(*name).second) return invalid(*name, "given twice");
-    if (value->empty()) return invalid(*name, "needs a value");
-    const std::string& v = *value;
-    if (*name == "month") {
-      auto month = parse_month(v);
-      if (!month) return invalid(*name, month.error().message);
+  auto fields = http::query_fields(query);
+  if (!fields)
+    return Error{"contribution-suggestion: " + fields.error().message, ErrorKind::invalid};
+  for (const auto& [name, value] : *fields) {
+    if (value.empty()) return invalid(name, "needs a value");
+    if (name == "month") {
+      auto month = parse_month(value);
+      if (!month) return invalid(name, month.error().message);
       out.month = *month;
-    } else if (*name == "adults") {
-      auto n = whole_number(*name, v, 1, 99);
+    } else if (name == "adults") {
+      auto n = whole_number(name, value, 1, 99);
       if (!n) return n.error();
       out.household.adults = static_cast<std::uint32_t>(*n);
       adults_given = true;
-    } else if (*name == "children") {
-      auto n = whole_number(*name, v, 0, 99);
+    } else if (name == "children") {
+      auto n = whole_number(name, value, 0, 99);
       if (!n) return n.error();
       out.household.children = static_cast<std::uint32_t>(*n);
-    } else if (*name == "income") {
-      auto cents = euros(*name, v);
+    } else if (name == "income") {
+      auto cents = euros(name, value);
       if (!cents) return cents.error();
       out.household.monthly_income_minor = *cents;
-    } else if (*name == "fixed_costs") {
-      auto cents = euros(*name, v);
+    } else if (name == "fixed_costs") {
+      auto cents = euros(name, value);
       if (!cents) return cents.error();
       out.household.monthly_fixed_costs_minor = *cents;
-    } else if (*name == "quotient_familial") {
-      auto qf = whole_number(*name, v, 0, 1'000'000);
+    } else if (name == "quotient_familial") {
+      auto qf = whole_number(name, value, 0, 1'000'000);
       if (!qf) return qf.error();
       out.household.quotient_familial = *qf;
     } else {
-      return invalid(*name, std::string("unknown field; expected ") + kFields);
+      return invalid(name, std::string("unknown field; expected ") + kFields);
     }
   }
   if (!adults_given) return invalid("adults", "required (1-99)");
