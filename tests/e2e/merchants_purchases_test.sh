@@ -81,7 +81,7 @@ echo "$text" | grep -q "flagged: 2 purchases, 13.00 MNK" || fail "text report: $
 
 exported=$(curl -sf -H "Authorization: Bearer $operator" \
   "$BASE_URL/api/v1/caisses/$caisse/exports/merchants") || fail "export of merchants failed"
-[ "$(echo "$exported" | head -n 1)" = "merchant_id,name,accredited,ref:moneko,ref:app" ] ||
+[ "$(echo "$exported" | head -n 1)" = "merchant_id,name,accredited,bonus,ref:moneko,ref:app" ] ||
   fail "export header: $exported"
 stop_daemon
 echo "e2e merchants and purchases: OK"

@@ -212,6 +212,12 @@ std::optional<CaisseConfig> load_caisse_file(const std::filesystem::path& file,
     diagnostics.error(caisse.currency.adapter_where, "currency.adapter",
                       "no [[plugin]] instance \"" + caisse.currency.adapter + "\" in this file");
   }
+  if (const toml::table* bonus = top.table("bonus")) {
+    TableReader reader(*bonus, file, "bonus", diagnostics);
+    caisse.bonus.pay_within_days = static_cast<int>(
+        reader.integer("pay_within_days", 0, 366).value_or(caisse.bonus.pay_within_days));
+    reader.finish();
+  }
   if (const toml::table* rules = top.table("rules")) {
     TableReader reader(*rules, file, "rules", diagnostics);
     read_rules(reader, caisse);

@@ -69,6 +69,13 @@ struct CurrencySettings {
   SourcePosition adapter_where;
 };
 
+// [bonus] of a caisse file: when the bonus earned by a month's purchases must be paid.
+struct BonusSettings {
+  // The bonus of month M is due this many days after M's last day (docs/bonus.md). The Gers
+  // caisse lost its members' trust when bonuses came late: the due date makes lateness visible.
+  int pay_within_days = 10;
+};
+
 struct CaisseConfig {
   std::filesystem::path file;
   std::string id;  // [a-z0-9-], unique across the daemon
@@ -77,6 +84,7 @@ struct CaisseConfig {
   CurrencySettings currency;
   std::vector<PluginBlock> plugins;
   std::vector<RuleVersion> rules;  // sorted by kind, then by `from`
+  BonusSettings bonus;
 
   // The version of `kind` in force for `month`: the latest whose `from` is not after it; null
   // when none has started yet.

@@ -161,7 +161,9 @@ std::string command_name(const Invocation& invocation) {
       break;
   }
   for (const auto& [word, action] : kCycleActions) {
-    if (action == invocation.command) return "cycle " + std::string(word);
+    if (action == invocation.command) {
+      return (invocation.bonus ? "bonus " : "cycle ") + std::string(word);
+    }
   }
   return {};
 }
@@ -254,9 +256,11 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
       return make_error("plugin: unknown subcommand '" + words[1] +
                         "' (expected 'list' or 'describe NAME')");
     }
-  } else if (command == "cycle") {
+  } else if (command == "cycle" || command == "bonus") {
+    // `bonus` runs the same steps on the month's bonus cycle (docs/bonus.md).
+    out.bonus = command == "bonus";
     if (words.size() < 2) {
-      return make_error(std::string("cycle: expected an action (") + kCycleActionList + ")");
+      return make_error(command + ": expected an action (" + kCycleActionList + ")");
     }
     bool found = false;
     for (const auto& [word, action] : kCycleActions) {
@@ -266,8 +270,8 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
       }
     }
     if (!found) {
-      return make_error("cycle: unknown action '" + words[1] + "' (expected " + kCycleActionList +
-                        ")");
+      return make_error(command + ": unknown action '" + words[1] + "' (expected " +
+                        kCycleActionList + ")");
     }
     expected = 2;
   } else if (command == "import") {
@@ -354,6 +358,10 @@ Commands:
     close                    close the month
     status                   the cycle: state, total, who did what, lines by status
     report                   the status, money in and out, and every line
+  bonus ACTION --caisse ID --month YYYY-MM
+                           the bonus earned by the month's purchases at bonus merchants,
+                           paid as a cycle with the same ACTIONs; status and report show
+                           its due date ([bonus] pay_within_days) and the lines paid late
   import KIND --caisse ID FILE
                            load a CSV file (at most 64 MiB); KIND is households, members,
                            contributions, funders, receipts or merchants (a merchants file

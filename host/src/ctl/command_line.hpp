@@ -51,6 +51,8 @@ struct Invocation {
   std::string caisse;       // --caisse, for every command of a caisse (checked as an id)
   // --month (YYYY-MM), for cycle_* and purchases_report (required) and contribution_suggest
   std::string month;
+  // For cycle_*: the bonus cycle (`caissectl bonus ACTION`) instead of the allocation cycle.
+  bool bonus = false;
   std::string from;         // --from, for purchases_import (YYYY-MM-DD, required)
   std::string to;           // --to, for purchases_import (YYYY-MM-DD, required, excluded)
   std::string import_kind;  // for import: one of kImportKinds

@@ -195,7 +195,8 @@ bool is_post(Command command) {
 
 std::string api_target(const Invocation& invocation) {
   const std::string caisse = "/api/v1/caisses/" + percent_encode(invocation.caisse);
-  const std::string cycle = caisse + "/cycles/" + percent_encode(invocation.month);
+  const std::string cycle =
+      caisse + (invocation.bonus ? "/bonuses/" : "/cycles/") + percent_encode(invocation.month);
   switch (invocation.command) {
     case Command::status:
       return "/api/v1/status";

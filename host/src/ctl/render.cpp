@@ -186,8 +186,9 @@ std::string with_currency(const std::string& heading, const json::value& summary
 std::string render_cycle_summary(const json::value& summary) {
   const std::optional<int> unit = minor_unit_of(summary);
   const std::string currency = text(summary, "currency");
-  std::string out = "cycle " + text(summary, "month") + " of " + text(summary, "caisse") + ": " +
-                    text(summary, "state") + '\n';
+  const bool bonus = text(summary, "kind") == "bonus";
+  std::string out = std::string(bonus ? "bonus cycle " : "cycle ") + text(summary, "month") +
+                    " of " + text(summary, "caisse") + ": " + text(summary, "state") + '\n';
   out += "total " + amount(member(summary, "total_minor"), unit) + " " + currency + " for " +
          count_of(member(summary, "household_count"), "household") + '\n';
   out += "rule " + text(summary, "rule_version") + '\n';
@@ -211,6 +212,13 @@ std::string render_cycle_summary(const json::value& summary) {
   if (auto missing = integer(shortfall); missing && *missing > 0) {
     out += "shortfall " + amount(shortfall, unit) + " " + currency +
            ": the funds do not cover the total\n";
+  }
+
+  if (std::string due = text(summary, "due_on"); due != "-") out += "due on " + due + '\n';
+  if (const json::value* late = member(summary, "late"); late != nullptr && late->is_object()) {
+    out += "LATE: " + count_of(member(*late, "lines"), "line") + " (" +
+           amount(member(*late, "amount_minor"), unit) + " " + currency + ") not paid " +
+           text(*late, "days") + " day(s) after the due date\n";
   }
 
   const json::value* lines = member(summary, "lines");

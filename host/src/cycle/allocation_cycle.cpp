@@ -54,23 +54,62 @@ LineStatus line_status(plugins::Outcome outcome) {
   return LineStatus::unknown;
 }
 
-std::string describe(const std::string& caisse_id, Month month) {
-  return "cycle " + month.to_string() + " of " + caisse_id;
-}
-
 // The cycle's state, locked for the rest of the transaction; nullopt when there is none.
 Result<std::optional<CycleState>> locked_state(store::PgConnection& db, const std::string& caisse,
-                                               Month month) {
-  auto r = db.exec_params("SELECT state FROM cycles WHERE caisse_id = $1 AND month = $2 FOR UPDATE",
-                          {caisse, month.to_string()});
+                                               const std::string& kind, Month month) {
+  auto r = db.exec_params(
+      "SELECT state FROM cycles WHERE caisse_id = $1 AND month = $2 AND kind = $3 FOR UPDATE",
+      {caisse, month.to_string(), kind});
   if (!r) return r.error();
   if (r->rows() == 0) return std::optional<CycleState>{};
   return parse_state(r->get(0, 0));
 }
 
-Error no_cycle(const std::string& caisse, Month month) {
-  return make_error("no " + describe(caisse, month) + ": compute it first", ErrorKind::not_found);
+Error no_cycle(const std::string& described) {
+  return make_error("no " + described + ": compute it first", ErrorKind::not_found);
 }
+
+// The allocation draft: every household active in the month, with what the rule gives it.
+class AllocationDraft final : public DraftSource {
+ public:
+  AllocationDraft(HouseholdSource& households, AllocationRule& rule, std::string currency,
+                  std::int64_t contributions, std::uint64_t count)
+      : households_(households),
+        rule_(rule),
+        currency_(std::move(currency)),
+        contributions_(contributions),
+        count_(count) {}
+  std::string rule_version() const override { return rule_.version(); }
+  Result<void> for_each_batch(Month month, const DraftBatch& batch) override {
+    return households_.for_each_batch(
+        month, 1000, [&](const std::vector<Household>& households) -> Result<void> {
+          std::vector<DraftLine> lines;
+          lines.reserve(households.size());
+          for (const auto& household : households) {
+            plugins::AllocationInput input{household.id,
+                                           household.adults,
+                                           household.children,
+                                           month.to_string(),
+                                           currency_,
+                                           contributions_,
+                                           count_};
+            auto amount = rule_.allocate(input);
+            if (!amount)
+              return make_error("household " + household.id + ": " + amount.error().message,
+                                ErrorKind::invalid);
+            lines.push_back({household.id, *amount});
+          }
+          return batch(lines);
+        });
+  }
+
+ private:
+  HouseholdSource& households_;
+  AllocationRule& rule_;
+  std::string currency_;
+  std::int64_t contributions_;
+  std::uint64_t count_;
+};
 
 constexpr const char* kLineColumns =
     "household_id, amount_minor, rule_version, operation_id, status, attempts,"
@@ -94,7 +133,7 @@ std::vector<CycleLine> read_lines(const PgResult& r) {
 // or repeated answer says), then the ledger postings of the lines that this UPDATE made
 // SUCCEEDED, as one batch, so that a line's status and its posting commit together. A line whose
 // answer is null is left as it is.
-Result<void> record_outcomes(store::PgConnection& db, const std::string& caisse_id,
+Result<void> record_outcomes(store::PgConnection& db, CycleKind kind, const std::string& caisse_id,
                              const std::string& currency, Month month,
                              const std::vector<CycleLine>& lines,
                              const std::vector<const plugins::OperationResult*>& answers,
@@ -124,7 +163,7 @@ Result<void> record_outcomes(store::PgConnection& db, const std::string& caisse_
   std::vector<Issuance> issuances;
   for (const auto& line : lines) {
     if (credited.count(line.operation_id) == 0) continue;
-    issuances.push_back(Issuance{caisse_id, month, line.household_id, line.operation_id,
+    issuances.push_back(Issuance{kind, caisse_id, month, line.household_id, line.operation_id,
                                  line.amount_minor, currency});
   }
   if (issuances.empty()) return {};
@@ -140,31 +179,64 @@ Result<void> record_outcomes(store::PgConnection& db, const std::string& caisse_
 // it keeps the planner off the partial index on open lines (cycle_lines_open), which would
 // visit every open line of the cycle to find the window's few.
 Result<std::optional<std::string>> window_end(store::PgConnection& db, const std::string& caisse,
-                                              Month month, const std::string& after,
-                                              std::size_t batch_size) {
+                                              const std::string& kind, Month month,
+                                              const std::string& after, std::size_t batch_size) {
   auto r = db.exec_params(
       "SELECT max(household_id) FROM (SELECT household_id FROM cycle_lines"
-      " WHERE caisse_id = $1 AND month = $2 AND household_id > $3"
+      " WHERE caisse_id = $1 AND month = $2 AND household_id > $3 AND kind = $5"
       " ORDER BY household_id LIMIT $4) AS w",
-      {caisse, month.to_string(), after, std::to_string(batch_size)});
+      {caisse, month.to_string(), after, std::to_string(batch_size), kind});
   if (!r) return r.error();
   if (r->rows() == 0 || r->is_null(0, 0)) return std::optional<std::string>{};
   return std::optional<std::string>(std::string(r->get(0, 0)));
 }
 
+// The lines still open after the due date, and by how many days; nullopt when nothing is late
+// (no due date, not due yet, or every line final).
+std::optional<Lateness> lateness(const CycleSummary& s, ledger::Date today) {
+  if (!s.due_on) return std::nullopt;
+  auto due = ledger::parse_date(*s.due_on);
+  if (!due) return std::nullopt;
+  const auto days = (std::chrono::sys_days{today} - std::chrono::sys_days{*due}).count();
+  if (days <= 0) return std::nullopt;
+  Lateness late{0, 0, days};
+  for (const auto& [status, totals] : s.by_status) {
+    if (is_final(status)) continue;
+    late.lines += totals.lines;
+    late.amount_minor += totals.amount_minor;
+  }
+  if (late.lines == 0) return std::nullopt;
+  return late;
+}
+
 }  // namespace
 
-std::string operation_id(std::string_view caisse_id, Month month, std::string_view household_id) {
-  return "alloc/" + std::string(caisse_id) + "/" + month.to_string() + "/" +
+std::string operation_id(CycleKind kind, std::string_view caisse_id, Month month,
+                         std::string_view household_id) {
+  const char* prefix = kind == CycleKind::bonus ? "bonus/" : "alloc/";
+  return prefix + std::string(caisse_id) + "/" + month.to_string() + "/" +
          std::string(household_id);
 }
 
+ledger::Date system_today() {
+  return ledger::Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+}
+
 AllocationCycle::AllocationCycle(std::string caisse_id, std::string currency, int minor_unit,
-                                 store::PgConnection& db)
+                                 store::PgConnection& db, CycleKind kind, Today today)
     : caisse_id_(std::move(caisse_id)),
       currency_(std::move(currency)),
       minor_unit_(minor_unit),
-      db_(db) {}
+      db_(db),
+      kind_(kind),
+      kind_name_(kind_name(kind)),
+      today_(std::move(today)) {}
+
+// "cycle 2026-11 of montpellier", "bonus cycle 2026-11 of montpellier".
+std::string AllocationCycle::describe(Month month) const {
+  return std::string(kind_ == CycleKind::bonus ? "bonus cycle " : "cycle ") + month.to_string() +
+         " of " + caisse_id_;
+}
 
 Result<CycleSummary> AllocationCycle::compute(Month month, std::string_view actor,
                                               HouseholdSource& households, AllocationRule& rule,
@@ -173,75 +245,74 @@ Result<CycleSummary> AllocationCycle::compute(Month month, std::string_view acto
   if (!count) return count.error();
   auto contributions = ledger.month_contributions(month);
   if (!contributions) return contributions.error();
+  AllocationDraft draft(households, rule, currency_, *contributions, *count);
+  return compute(month, actor, draft);
+}
 
+Result<CycleSummary> AllocationCycle::compute(Month month, std::string_view actor,
+                                              DraftSource& draft,
+                                              std::optional<ledger::Date> due_on) {
   auto tx = store::Transaction::begin(db_);
   if (!tx) return tx.error();
-  auto state = locked_state(db_, caisse_id_, month);
+  auto state = locked_state(db_, caisse_id_, kind_name_, month);
   if (!state) return state.error();
   if (*state && **state != CycleState::computed) {
-    return make_error(describe(caisse_id_, month) + " is " + state_name(**state) +
+    return make_error(describe(month) + " is " + state_name(**state) +
                           ": only a draft (computed) can be computed again",
                       ErrorKind::conflict);
   }
-  const std::string version = rule.version();
+  const std::string version = draft.rule_version();
+  const std::optional<std::string> due =
+      due_on ? std::optional(ledger::format_date(*due_on)) : std::nullopt;
   auto header = db_.exec_params(
       "INSERT INTO cycles (caisse_id, month, state, currency, rule_version, household_count,"
-      " total_minor, computed_by, computed_at) VALUES ($1, $2, 'computed', $3, $4, 0, 0, $5, now())"
-      " ON CONFLICT (caisse_id, month) DO UPDATE SET currency = $3, rule_version = $4,"
+      " total_minor, computed_by, computed_at, kind, due_on)"
+      " VALUES ($1, $2, 'computed', $3, $4, 0, 0, $5, now(), $6, $7::date)"
+      " ON CONFLICT (caisse_id, kind, month) DO UPDATE SET currency = $3, rule_version = $4,"
       " household_count = 0, total_minor = 0, computed_by = $5, computed_at = now(),"
-      " funds_minor = NULL, shortfall_minor = NULL",
-      {caisse_id_, month.to_string(), currency_, version, std::string(actor)});
+      " funds_minor = NULL, shortfall_minor = NULL, due_on = $7::date",
+      {caisse_id_, month.to_string(), currency_, version, std::string(actor), kind_name_, due});
   if (!header) return header.error();
-  auto cleared = db_.exec_params("DELETE FROM cycle_lines WHERE caisse_id = $1 AND month = $2",
-                                 {caisse_id_, month.to_string()});
+  auto cleared =
+      db_.exec_params("DELETE FROM cycle_lines WHERE caisse_id = $1 AND month = $2 AND kind = $3",
+                      {caisse_id_, month.to_string(), kind_name_});
   if (!cleared) return cleared.error();
 
   money::Money total{0, currency_};
   std::uint64_t computed = 0;
-  auto inserted = households.for_each_batch(
-      month, 1000, [&](const std::vector<Household>& batch) -> Result<void> {
+  auto inserted =
+      draft.for_each_batch(month, [&](const std::vector<DraftLine>& batch) -> Result<void> {
         std::vector<std::string> ids, operations;
         std::vector<std::int64_t> amounts;
-        for (const auto& household : batch) {
-          plugins::AllocationInput input{household.id,
-                                         household.adults,
-                                         household.children,
-                                         month.to_string(),
-                                         currency_,
-                                         *contributions,
-                                         *count};
-          auto amount = rule.allocate(input);
-          if (!amount)
-            return make_error("household " + household.id + ": " + amount.error().message,
-                              ErrorKind::invalid);
-          if (*amount < 0) {
-            return make_error("household " + household.id + ": the rule returned a negative amount",
-                              ErrorKind::invalid);
+        for (const auto& line : batch) {
+          if (line.amount_minor < 0) {
+            return make_error(
+                "household " + line.household_id + ": the rule returned a negative amount",
+                ErrorKind::invalid);
           }
-          auto sum = money::add(total, {*amount, currency_});
-          if (!sum)
-            return make_error("total of " + describe(caisse_id_, month) + ": " +
-                              sum.error().message);
+          auto sum = money::add(total, {line.amount_minor, currency_});
+          if (!sum) return make_error("total of " + describe(month) + ": " + sum.error().message);
           total = *sum;
-          ids.push_back(household.id);
-          amounts.push_back(*amount);
-          operations.push_back(operation_id(caisse_id_, month, household.id));
+          ids.push_back(line.household_id);
+          amounts.push_back(line.amount_minor);
+          operations.push_back(operation_id(kind_, caisse_id_, month, line.household_id));
         }
         computed += batch.size();
         auto rows = db_.exec_params(
             "INSERT INTO cycle_lines (caisse_id, month, household_id, amount_minor, rule_version,"
-            " operation_id) SELECT $1, $2, h, a, $3, o"
+            " operation_id, kind) SELECT $1, $2, h, a, $3, o, $7"
             " FROM unnest($4::text[], $5::bigint[], $6::text[]) AS t(h, a, o)",
             {caisse_id_, month.to_string(), version, store::text_array(ids), int_array(amounts),
-             store::text_array(operations)});
+             store::text_array(operations), kind_name_});
         if (!rows) return rows.error();
         return {};
       });
   if (!inserted) return inserted.error();
   auto totals = db_.exec_params(
       "UPDATE cycles SET household_count = $3, total_minor = $4 WHERE caisse_id = $1 AND month = "
-      "$2",
-      {caisse_id_, month.to_string(), std::to_string(computed), std::to_string(total.minor)});
+      "$2 AND kind = $5",
+      {caisse_id_, month.to_string(), std::to_string(computed), std::to_string(total.minor),
+       kind_name_});
   if (!totals) return totals.error();
   if (auto committed = tx->commit(); !committed) return committed.error();
   return summary(month);
@@ -251,20 +322,21 @@ Result<CycleSummary> AllocationCycle::approve(Month month, std::string_view acto
   auto tx = store::Transaction::begin(db_);
   if (!tx) return tx.error();
   auto r = db_.exec_params(
-      "SELECT state, computed_by FROM cycles WHERE caisse_id = $1 AND month = $2 FOR UPDATE",
-      {caisse_id_, month.to_string()});
+      "SELECT state, computed_by FROM cycles WHERE caisse_id = $1 AND month = $2 AND kind = $3"
+      " FOR UPDATE",
+      {caisse_id_, month.to_string(), kind_name_});
   if (!r) return r.error();
-  if (r->rows() == 0) return no_cycle(caisse_id_, month);
+  if (r->rows() == 0) return no_cycle(describe(month));
   if (r->get(0, 0) == "computed") {
     if (r->get(0, 1) == actor) {
       return make_error("approval needs a second operator: " + std::string(actor) + " computed " +
-                            describe(caisse_id_, month),
+                            describe(month),
                         ErrorKind::conflict);
     }
     auto updated = db_.exec_params(
         "UPDATE cycles SET state = 'approved', approved_by = $3, approved_at = now()"
-        " WHERE caisse_id = $1 AND month = $2",
-        {caisse_id_, month.to_string(), std::string(actor)});
+        " WHERE caisse_id = $1 AND month = $2 AND kind = $4",
+        {caisse_id_, month.to_string(), std::string(actor), kind_name_});
     if (!updated) return updated.error();
   }
   if (auto committed = tx->commit(); !committed) return committed.error();
@@ -275,7 +347,7 @@ Result<CycleSummary> AllocationCycle::fund(Month month, CycleLedger& ledger) {
   auto current = summary(month);
   if (!current) return current;
   if (current->state == CycleState::computed) {
-    return make_error(describe(caisse_id_, month) + " must be approved before it is funded",
+    return make_error(describe(month) + " must be approved before it is funded",
                       ErrorKind::conflict);
   }
   if (current->state != CycleState::approved) return current;  // already funded: no-op
@@ -287,16 +359,16 @@ Result<CycleSummary> AllocationCycle::fund(Month month, CycleLedger& ledger) {
       "UPDATE cycles SET state = CASE WHEN $4::bigint IS NULL THEN 'funded' ELSE state END,"
       " funded_at = CASE WHEN $4::bigint IS NULL THEN now() END,"
       " funds_minor = $3, shortfall_minor = $4"
-      " WHERE caisse_id = $1 AND month = $2 AND state = 'approved'",
+      " WHERE caisse_id = $1 AND month = $2 AND state = 'approved' AND kind = $5",
       {caisse_id_, month.to_string(), std::to_string(*available),
        covered ? std::nullopt
-               : std::optional<std::string>(std::to_string(current->total_minor - *available))});
+               : std::optional<std::string>(std::to_string(current->total_minor - *available)),
+       kind_name_});
   if (!updated) return updated.error();
   if (!covered) {
     return make_error(
-        describe(caisse_id_, month) + " is blocked: funds " +
-            money::format_decimal(*available, minor_unit_) + ", total " +
-            money::format_decimal(current->total_minor, minor_unit_) + ", shortfall " +
+        describe(month) + " is blocked: funds " + money::format_decimal(*available, minor_unit_) +
+            ", total " + money::format_decimal(current->total_minor, minor_unit_) + ", shortfall " +
             money::format_decimal(current->total_minor - *available, minor_unit_) + " " + currency_,
         ErrorKind::conflict);
   }
@@ -306,7 +378,7 @@ Result<CycleSummary> AllocationCycle::fund(Month month, CycleLedger& ledger) {
 Result<void> AllocationCycle::record_outcome(const CycleLine& line,
                                              const plugins::OperationResult& result,
                                              CycleLedger& ledger, Month month) {
-  return record_outcomes(db_, caisse_id_, currency_, month, {line}, {&result}, ledger);
+  return record_outcomes(db_, kind_, caisse_id_, currency_, month, {line}, {&result}, ledger);
 }
 
 Result<CycleSummary> AllocationCycle::dispatch(Month month, CurrencyGateway& gateway,
@@ -314,7 +386,7 @@ Result<CycleSummary> AllocationCycle::dispatch(Month month, CurrencyGateway& gat
   auto current = summary(month);
   if (!current) return current;
   if (current->state == CycleState::computed || current->state == CycleState::approved) {
-    return make_error(describe(caisse_id_, month) + " must be funded before it is dispatched",
+    return make_error(describe(month) + " must be funded before it is dispatched",
                       ErrorKind::conflict);
   }
   if (current->state != CycleState::funded && current->state != CycleState::dispatched) {
@@ -322,14 +394,15 @@ Result<CycleSummary> AllocationCycle::dispatch(Month month, CurrencyGateway& gat
   }
   auto started = db_.exec_params(
       "UPDATE cycles SET state = 'dispatched', dispatched_at = now()"
-      " WHERE caisse_id = $1 AND month = $2 AND state = 'funded'",
-      {caisse_id_, month.to_string()});
+      " WHERE caisse_id = $1 AND month = $2 AND state = 'funded' AND kind = $3",
+      {caisse_id_, month.to_string(), kind_name_});
   if (!started) return started.error();
 
-  const std::string description = "Allocation " + month.to_string();
+  const std::string description =
+      (kind_ == CycleKind::bonus ? "Bonus " : "Allocation ") + month.to_string();
   std::string after;  // keyset: one pass, so a line the backend did not take waits for next time
   for (;;) {
-    auto end = window_end(db_, caisse_id_, month, after, batch_size);
+    auto end = window_end(db_, caisse_id_, kind_name_, month, after, batch_size);
     if (!end) return end.error();
     if (!*end) break;
     auto tx = store::Transaction::begin(db_);
@@ -337,9 +410,9 @@ Result<CycleSummary> AllocationCycle::dispatch(Month month, CurrencyGateway& gat
     auto picked = db_.exec_params(
         std::string("SELECT ") + kLineColumns +
             " FROM cycle_lines WHERE caisse_id = $1 AND month = $2 AND household_id > $3"
-            " AND household_id <= $4 AND status || '' = 'NOT_SENT'"
+            " AND household_id <= $4 AND kind = $5 AND status || '' = 'NOT_SENT'"
             " ORDER BY household_id FOR UPDATE",
-        {caisse_id_, month.to_string(), after, **end});
+        {caisse_id_, month.to_string(), after, **end, kind_name_});
     if (!picked) return picked.error();
     std::vector<CycleLine> lines = read_lines(*picked);
     after = **end;
@@ -372,7 +445,7 @@ Result<CycleSummary> AllocationCycle::dispatch(Month month, CurrencyGateway& gat
           {store::text_array(ids), "outcome unknown: " + results.error().message});
       if (!noted) return noted.error();
       return make_error(
-          describe(caisse_id_, month) + ": dispatch stopped, " + std::to_string(lines.size()) +
+          describe(month) + ": dispatch stopped, " + std::to_string(lines.size()) +
               " line(s) UNKNOWN until the janitor asks the backend: " + results.error().message,
           ErrorKind::unavailable);
     }
@@ -380,7 +453,8 @@ Result<CycleSummary> AllocationCycle::dispatch(Month month, CurrencyGateway& gat
     for (const auto& result : *results) answers.push_back(&result);
     auto outcomes = store::Transaction::begin(db_);
     if (!outcomes) return outcomes.error();
-    if (auto recorded = record_outcomes(db_, caisse_id_, currency_, month, lines, answers, ledger);
+    if (auto recorded =
+            record_outcomes(db_, kind_, caisse_id_, currency_, month, lines, answers, ledger);
         !recorded) {
       return recorded.error();
     }
@@ -397,15 +471,15 @@ Result<CycleSummary> AllocationCycle::reconcile(Month month, CurrencyGateway& ga
   if (current->state != CycleState::dispatched) return current;
   std::string after;
   for (;;) {
-    auto end = window_end(db_, caisse_id_, month, after, batch_size);
+    auto end = window_end(db_, caisse_id_, kind_name_, month, after, batch_size);
     if (!end) return end.error();
     if (!*end) break;
     auto picked = db_.exec_params(
         std::string("SELECT ") + kLineColumns +
             " FROM cycle_lines WHERE caisse_id = $1 AND month = $2 AND household_id > $3"
-            " AND household_id <= $4 AND status || '' IN ('PENDING', 'UNKNOWN')"
+            " AND household_id <= $4 AND kind = $5 AND status || '' IN ('PENDING', 'UNKNOWN')"
             " ORDER BY household_id",
-        {caisse_id_, month.to_string(), after, **end});
+        {caisse_id_, month.to_string(), after, **end, kind_name_});
     if (!picked) return picked.error();
     std::vector<CycleLine> lines = read_lines(*picked);
     after = **end;
@@ -423,7 +497,8 @@ Result<CycleSummary> AllocationCycle::reconcile(Month month, CurrencyGateway& ga
     for (const auto& answer : answers) answered.push_back(answer ? &*answer : nullptr);
     auto tx = store::Transaction::begin(db_);
     if (!tx) return tx.error();
-    if (auto recorded = record_outcomes(db_, caisse_id_, currency_, month, lines, answered, ledger);
+    if (auto recorded =
+            record_outcomes(db_, kind_, caisse_id_, currency_, month, lines, answered, ledger);
         !recorded) {
       return recorded.error();
     }
@@ -436,10 +511,10 @@ Result<CycleSummary> AllocationCycle::reconcile(Month month, CurrencyGateway& ga
 Result<void> AllocationCycle::settle_if_done(Month month) {
   auto settled = db_.exec_params(
       "UPDATE cycles SET state = 'settled', settled_at = now()"
-      " WHERE caisse_id = $1 AND month = $2 AND state = 'dispatched' AND NOT EXISTS ("
-      "  SELECT 1 FROM cycle_lines WHERE caisse_id = $1 AND month = $2"
+      " WHERE caisse_id = $1 AND month = $2 AND kind = $3 AND state = 'dispatched' AND NOT EXISTS ("
+      "  SELECT 1 FROM cycle_lines WHERE caisse_id = $1 AND month = $2 AND kind = $3"
       "  AND status NOT IN ('SUCCEEDED', 'DECLINED'))",
-      {caisse_id_, month.to_string()});
+      {caisse_id_, month.to_string(), kind_name_});
   if (!settled) return settled.error();
   return {};
 }
@@ -456,15 +531,15 @@ Result<CycleSummary> AllocationCycle::close(Month month) {
             (open.empty() ? "" : ", ") + std::to_string(totals.lines) + " " + status_name(status);
       }
     }
-    return make_error(describe(caisse_id_, month) + " is " + state_name(current->state) +
+    return make_error(describe(month) + " is " + state_name(current->state) +
                           ": it can be closed once settled" +
                           (open.empty() ? std::string() : " (still open: " + open + ")"),
                       ErrorKind::conflict);
   }
   auto closed = db_.exec_params(
       "UPDATE cycles SET state = 'closed', closed_at = now()"
-      " WHERE caisse_id = $1 AND month = $2 AND state = 'settled'",
-      {caisse_id_, month.to_string()});
+      " WHERE caisse_id = $1 AND month = $2 AND state = 'settled' AND kind = $3",
+      {caisse_id_, month.to_string(), kind_name_});
   if (!closed) return closed.error();
   return summary(month);
 }
@@ -474,11 +549,13 @@ Result<CycleSummary> AllocationCycle::summary(Month month) {
       "SELECT state, currency, rule_version, household_count, total_minor, computed_by,"
       " to_char(computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), approved_by,"
       " to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
-      " funds_minor, shortfall_minor FROM cycles WHERE caisse_id = $1 AND month = $2",
-      {caisse_id_, month.to_string()});
+      " funds_minor, shortfall_minor, to_char(due_on, 'YYYY-MM-DD')"
+      " FROM cycles WHERE caisse_id = $1 AND month = $2 AND kind = $3",
+      {caisse_id_, month.to_string(), kind_name_});
   if (!r) return r.error();
-  if (r->rows() == 0) return no_cycle(caisse_id_, month);
+  if (r->rows() == 0) return no_cycle(describe(month));
   CycleSummary s;
+  s.kind = kind_;
   s.caisse_id = caisse_id_;
   s.month = month;
   s.state = parse_state(r->get(0, 0)).value_or(CycleState::computed);
@@ -492,10 +569,11 @@ Result<CycleSummary> AllocationCycle::summary(Month month) {
   s.approved_at = nullable_text(*r, 0, 8);
   s.funds_minor = nullable_int(*r, 0, 9);
   s.shortfall_minor = nullable_int(*r, 0, 10);
+  s.due_on = nullable_text(*r, 0, 11);
   auto lines = db_.exec_params(
       "SELECT status, count(*), coalesce(sum(amount_minor), 0) FROM cycle_lines"
-      " WHERE caisse_id = $1 AND month = $2 GROUP BY status",
-      {caisse_id_, month.to_string()});
+      " WHERE caisse_id = $1 AND month = $2 AND kind = $3 GROUP BY status",
+      {caisse_id_, month.to_string(), kind_name_});
   if (!lines) return lines.error();
   for (int i = 0; i < lines->rows(); ++i) {
     if (auto status = parse_status(lines->get(i, 0))) {
@@ -503,6 +581,7 @@ Result<CycleSummary> AllocationCycle::summary(Month month) {
                               to_int64(lines->get(i, 2))};
     }
   }
+  s.late = lateness(s, today_());
   return s;
 }
 
@@ -510,10 +589,12 @@ Result<void> AllocationCycle::for_each_line(Month month, std::size_t batch_size,
                                             const CycleLineBatch& batch) {
   std::string after;
   for (;;) {
-    auto r = db_.exec_params(std::string("SELECT ") + kLineColumns +
-                                 " FROM cycle_lines WHERE caisse_id = $1 AND month = $2"
-                                 " AND household_id > $3 ORDER BY household_id LIMIT $4",
-                             {caisse_id_, month.to_string(), after, std::to_string(batch_size)});
+    auto r = db_.exec_params(
+        std::string("SELECT ") + kLineColumns +
+            " FROM cycle_lines WHERE caisse_id = $1 AND month = $2"
+            " AND household_id > $3 AND kind = $5"
+            " ORDER BY household_id LIMIT $4",
+        {caisse_id_, month.to_string(), after, std::to_string(batch_size), kind_name_});
     if (!r) return r.error();
     auto lines = read_lines(*r);
     if (lines.empty()) return {};

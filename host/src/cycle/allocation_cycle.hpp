@@ -1,8 +1,11 @@
-// A caisse's monthly allocation cycle as a state machine persisted in PostgreSQL (tables
-// `cycles` and `cycle_lines`, migration 0004). Every step is a transaction and every step can
-// be replayed: approving twice, dispatching twice or reconciling the same outcomes twice changes
-// nothing. A crash at any point leaves lines either untouched (NOT_SENT) or UNKNOWN, and UNKNOWN
-// lines are never sent again blindly: reconcile() asks the currency backend what became of them.
+// A caisse's monthly cycle as a state machine persisted in PostgreSQL (tables `cycles` and
+// `cycle_lines`, migrations 0004 and 0010). One class runs both kinds of cycle (CycleKind): the
+// month's allocations, and the bonus earned by the month's purchases at bonus merchants; they
+// differ only in how the draft is computed and in the bonus' due date. Every step is a transaction
+// and every step can be replayed: approving twice, dispatching twice or reconciling the same
+// outcomes twice changes nothing. A crash at any point leaves lines either untouched (NOT_SENT) or
+// UNKNOWN, and UNKNOWN lines are never sent again blindly: reconcile() asks the currency backend
+// what became of them.
 //
 // The lines are the outbox. Before a batch is handed to the currency adapter its lines are
 // marked UNKNOWN in a committed transaction, so the deterministic operation id (the idempotency
@@ -23,6 +26,7 @@
 #include "core/result.hpp"
 #include "cycle/cycle_ports.hpp"
 #include "cycle/cycle_state.hpp"
+#include "ledger/date.hpp"
 
 namespace caisse::host::cycle {
 
@@ -31,7 +35,15 @@ struct StatusTotals {
   std::int64_t amount_minor = 0;
 };
 
+// A bonus cycle's lines that are not final after their due date.
+struct Lateness {
+  std::uint64_t lines = 0;
+  std::int64_t amount_minor = 0;
+  std::int64_t days = 0;  // days since the due date, >= 1
+};
+
 struct CycleSummary {
+  CycleKind kind = CycleKind::allocation;
   std::string caisse_id;
   Month month;
   CycleState state = CycleState::computed;
@@ -46,6 +58,8 @@ struct CycleSummary {
   std::optional<std::int64_t> funds_minor;      // at the last funding check
   std::optional<std::int64_t> shortfall_minor;  // set while funding is blocked
   std::map<LineStatus, StatusTotals> by_status;
+  std::optional<std::string> due_on;  // YYYY-MM-DD; bonus cycles only
+  std::optional<Lateness> late;       // set when lines are still open after due_on
 };
 
 struct CycleLine {
@@ -61,20 +75,31 @@ struct CycleLine {
 
 using CycleLineBatch = std::function<Result<void>(const std::vector<CycleLine>&)>;
 
-// "alloc/montpellier/2026-11/H-0042": the same line always gets the same id.
-std::string operation_id(std::string_view caisse_id, Month month, std::string_view household_id);
+// "alloc/montpellier/2026-11/H-0042", "bonus/montpellier/2026-11/H-0042": the same line
+// always gets the same id, and a household's allocation and bonus of a month never share one.
+std::string operation_id(CycleKind kind, std::string_view caisse_id, Month month,
+                         std::string_view household_id);
+
+// Today's date (UTC); injected so that tests fix the day lateness is judged on.
+using Today = std::function<ledger::Date()>;
+ledger::Date system_today();
 
 class AllocationCycle {
  public:
   // `minor_unit`: the currency's decimals, for messages. `db` is used by one thread at a time
-  // and must outlive the object.
+  // and must outlive the object. `today` judges whether a bonus is late.
   AllocationCycle(std::string caisse_id, std::string currency, int minor_unit,
-                  store::PgConnection& db);
+                  store::PgConnection& db, CycleKind kind = CycleKind::allocation,
+                  Today today = system_today);
 
   // Creates the month's draft, or recomputes it while it is still a draft. Refused once the
-  // cycle is approved.
+  // cycle is approved. An allocation cycle: one line per household of `households`.
   Result<CycleSummary> compute(Month month, std::string_view actor, HouseholdSource& households,
                                AllocationRule& rule, CycleLedger& ledger);
+
+  // The same for any draft (a bonus cycle: BonusDraft), with the cycle's due date if it has one.
+  Result<CycleSummary> compute(Month month, std::string_view actor, DraftSource& draft,
+                               std::optional<ledger::Date> due_on = std::nullopt);
 
   // By an operator other than the one who computed it. Approving an approved cycle is a no-op.
   Result<CycleSummary> approve(Month month, std::string_view actor);
@@ -98,6 +123,8 @@ class AllocationCycle {
 
   Result<CycleSummary> summary(Month month);
 
+  CycleKind kind() const { return kind_; }
+
   // Every line, ordered by household id, in batches.
   Result<void> for_each_line(Month month, std::size_t batch_size, const CycleLineBatch& batch);
 
@@ -106,10 +133,15 @@ class AllocationCycle {
   Result<void> record_outcome(const CycleLine& line, const plugins::OperationResult& result,
                               CycleLedger& ledger, Month month);
 
+  std::string describe(Month month) const;
+
   std::string caisse_id_;
   std::string currency_;
   int minor_unit_;
   store::PgConnection& db_;
+  CycleKind kind_;
+  std::string kind_name_;  // as stored in cycles.kind, bound to every query
+  Today today_;
 };
 
 }  // namespace caisse::host::cycle

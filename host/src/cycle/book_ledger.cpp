@@ -63,12 +63,16 @@ Result<void> BookLedger::record_issuances(store::PgConnection& db,
   entries.reserve(issuances.size());
   for (const Issuance& issuance : issuances) {
     if (issuance.amount_minor == 0) continue;  // nothing moved: a zero line is not a posting
+    // A bonus is currency issued to a household exactly like an allocation, on the same
+    // accounts; only its description and source tell them apart.
+    const bool bonus = issuance.kind == CycleKind::bonus;
     entries.push_back(ledger::NewEntry{
         issuance.caisse_id,
         issuance.operation_id,
         date,
-        "Allocation " + issuance.month.to_string() + " " + issuance.household_id,
-        "cycle:" + issuance.month.to_string(),
+        (bonus ? "Bonus " : "Allocation ") + issuance.month.to_string() + " " +
+            issuance.household_id,
+        (bonus ? "bonus:" : "cycle:") + issuance.month.to_string(),
         {{{ledger::AccountKind::member_balances, ""}, {issuance.amount_minor, issuance.currency}},
          {{ledger::AccountKind::currency_issued, ""},
           {-issuance.amount_minor, issuance.currency}}}});

@@ -1,6 +1,8 @@
 // The cycle's money side on the caisse's double-entry book (host/src/ledger): the funds a month
 // may issue, the month's contributions, and one posting per credited line
-// (member_balances +x / currency_issued -x, keyed by the line's operation id).
+// (member_balances +x / currency_issued -x, keyed by the line's operation id). Allocations and
+// bonuses post alike and draw on the same funds: what a bonus issues is no longer available to
+// later allocations.
 #pragma once
 
 #include <set>

@@ -1,7 +1,8 @@
-// What the allocation cycle needs from the rest of the host, as small interfaces: the registry
-// (households), the caisse's allocation rule and currency adapter (plugin instances), and the
-// ledger (funds and issuance). The daemon wires the real ones; tests wire fakes and real
-// PostgreSQL. Keeping them narrow keeps the cycle's state machine testable on its own.
+// What the cycle needs from the rest of the host, as small interfaces: the registry
+// (households), the stored purchases (for bonuses), the caisse's allocation and bonus rules and
+// currency adapter (plugin instances), and the ledger (funds and issuance). The daemon wires the
+// real ones; tests wire fakes and real PostgreSQL. Keeping them narrow keeps the cycle's state
+// machine testable on its own.
 #pragma once
 
 #include <cstddef>
@@ -13,6 +14,7 @@
 
 #include "core/month.hpp"
 #include "core/result.hpp"
+#include "cycle/cycle_state.hpp"
 #include "plugins/role_values.hpp"
 
 namespace caisse::host::store {
@@ -51,6 +53,51 @@ class AllocationRule {
   virtual Result<std::int64_t> allocate(const plugins::AllocationInput& input) = 0;
 };
 
+// One household's purchases of a month at the merchants whose purchases earn a bonus.
+struct TaggedPurchases {
+  std::string household_id;
+  std::uint32_t adults = 0;
+  std::uint32_t children = 0;
+  std::int64_t amount_minor = 0;  // in the caisse's currency
+};
+
+using TaggedPurchaseBatch = std::function<Result<void>(const std::vector<TaggedPurchases>&)>;
+
+// The month's purchases that earn a bonus, summed per household and read in batches ordered by
+// household id (host/src/merchants/tagged_purchases.hpp says which purchases count).
+class TaggedPurchaseSource {
+ public:
+  virtual ~TaggedPurchaseSource() = default;
+  virtual Result<void> for_each_batch(Month month, std::size_t batch_size,
+                                      const TaggedPurchaseBatch& batch) = 0;
+};
+
+// The bonus rule in force for the cycle's month ([[rules.bonus]]).
+class BonusRule {
+ public:
+  virtual ~BonusRule() = default;
+  virtual std::string version() const = 0;
+  virtual Result<std::int64_t> bonus(const plugins::BonusInput& input) = 0;
+};
+
+// One line of a draft as computed: who gets how much.
+struct DraftLine {
+  std::string household_id;
+  std::int64_t amount_minor = 0;
+};
+
+using DraftBatch = std::function<Result<void>(const std::vector<DraftLine>&)>;
+
+// What a compute step writes, whatever the kind of cycle: the lines in household order, in
+// batches, and the rule version every line records. An Error stops the computation and leaves
+// the previous draft as it was.
+class DraftSource {
+ public:
+  virtual ~DraftSource() = default;
+  virtual std::string rule_version() const = 0;
+  virtual Result<void> for_each_batch(Month month, const DraftBatch& batch) = 0;
+};
+
 // The caisse's currency adapter.
 class CurrencyGateway {
  public:
@@ -63,6 +110,7 @@ class CurrencyGateway {
 
 // One line credited, as the ledger records it.
 struct Issuance {
+  CycleKind kind = CycleKind::allocation;  // both are currency issued to a household
   std::string caisse_id;
   Month month;
   std::string household_id;

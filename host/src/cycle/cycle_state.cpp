@@ -6,6 +6,11 @@
 namespace caisse::host::cycle {
 namespace {
 
+constexpr std::array<std::pair<CycleKind, const char*>, 2> kKinds{{
+    {CycleKind::allocation, "allocation"},
+    {CycleKind::bonus, "bonus"},
+}};
+
 constexpr std::array<std::pair<CycleState, const char*>, 6> kStates{{
     {CycleState::computed, "computed"},
     {CycleState::approved, "approved"},
@@ -42,6 +47,12 @@ std::optional<Enum> value_of(const std::array<std::pair<Enum, const char*>, N>& 
 
 }  // namespace
 
+const char* kind_name(CycleKind kind) {
+  return name_of(kKinds, kind);
+}
+std::optional<CycleKind> parse_kind(std::string_view name) {
+  return value_of(kKinds, name);
+}
 const char* state_name(CycleState state) {
   return name_of(kStates, state);
 }

@@ -12,6 +12,17 @@
 
 namespace caisse::host::cycle {
 
+// What a cycle pays. Both kinds share the states, the outbox, the janitor and the ledger; they
+// differ in how the draft is computed (cycle_ports.hpp), in the prefix of their operation ids
+// (so a household's allocation and its bonus of the same month are two payments, each made
+// once) and in the bonus' due date.
+//   allocation  the month's food allocation of every active household
+//   bonus       the bonus earned by the month's purchases at bonus merchants (docs/bonus.md)
+enum class CycleKind { allocation, bonus };
+
+const char* kind_name(CycleKind kind);  // "allocation", "bonus": as stored in cycles.kind
+std::optional<CycleKind> parse_kind(std::string_view name);
+
 enum class CycleState { computed, approved, funded, dispatched, settled, closed };
 
 const char* state_name(CycleState state);

@@ -23,6 +23,20 @@ class PluginAllocationRule final : public AllocationRule {
   std::string version_;
 };
 
+class PluginBonusRule final : public BonusRule {
+ public:
+  PluginBonusRule(plugins::PluginInstance& instance, std::string version)
+      : instance_(instance), version_(std::move(version)) {}
+  std::string version() const override { return version_; }
+  Result<std::int64_t> bonus(const plugins::BonusInput& input) override {
+    return instance_.bonus(input);
+  }
+
+ private:
+  plugins::PluginInstance& instance_;
+  std::string version_;
+};
+
 class PluginCurrencyGateway final : public CurrencyGateway {
  public:
   explicit PluginCurrencyGateway(plugins::PluginInstance& instance) : instance_(instance) {}

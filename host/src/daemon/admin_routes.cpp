@@ -3,6 +3,7 @@
 #include <caisse/sdk.h>
 #include <boost/json/serialize.hpp>
 
+#include "daemon/cycle_routes.hpp"
 #include "daemon/plugin_views.hpp"
 #include "store/pg_connection.hpp"
 
@@ -59,11 +60,28 @@ void metrics(const AdminContext& ctx, Request&&, Responder respond) {
   respond(std::move(r));
 }
 
+// The caisse's bonus cycles paid late (the Gers lost its members' trust over late bonuses, so
+// the daemon's status says it first); null when they could not be read.
+boost::json::value late_bonuses(const AdminContext& ctx, const std::string& caisse_id) {
+  auto late = ctx.cycles->late_bonuses(caisse_id);
+  if (!late) return nullptr;
+  boost::json::array out;
+  for (const auto& s : *late) {
+    out.push_back({{"month", s.month.to_string()},
+                   {"state", cycle::state_name(s.state)},
+                   {"due_on", s.due_on.value_or("")},
+                   {"late", lateness_json(s.late)}});
+  }
+  return out;
+}
+
 void status(const AdminContext& ctx, Request&&, Responder respond) {
   probe_database(ctx, [&ctx, respond](bool reachable) {
     boost::json::array caisses;
     for (const auto& c : ctx.config.caisses) {
-      caisses.push_back(boost::json::object{{"id", c.id}, {"name", c.name}});
+      boost::json::object caisse{{"id", c.id}, {"name", c.name}};
+      if (ctx.cycles != nullptr && reachable) caisse["late_bonuses"] = late_bonuses(ctx, c.id);
+      caisses.push_back(std::move(caisse));
     }
     std::size_t loaded = 0;
     for (const auto& p : ctx.catalog.plugins()) loaded += p.plugin ? 1 : 0;

@@ -1,5 +1,6 @@
 // The daemon's own routes: probes for orchestrators (/healthz, /readyz), Prometheus metrics
-// (/metrics), and the read-only part of the admin API that caissectl uses (/api/v1/status,
+// (/metrics), and the read-only part of the admin API that caissectl uses (/api/v1/status, with
+// each caisse's late bonus cycles,
 // /api/v1/plugins, /api/v1/plugins/{name}). Shapes: docs/admin-api.md.
 #pragma once
 
@@ -7,6 +8,7 @@
 
 #include "config/daemon_config.hpp"
 #include "daemon/blocking_workers.hpp"
+#include "daemon/cycle_service.hpp"
 #include "daemon/database.hpp"
 #include "daemon/plugin_catalog.hpp"
 #include "http/admin_auth.hpp"
@@ -25,6 +27,8 @@ struct AdminContext {
   BlockingWorkers& workers;
   observability::MetricsRegistry& metrics;
   const http::TokenAuthenticator& auth;
+  // Bonus cycles late in each caisse (docs/bonus.md); null: not shown.
+  CycleService* cycles = nullptr;
 };
 
 // The context must outlive the router's use (the daemon stops the server first).

@@ -1,6 +1,7 @@
 #include "daemon/cycle_books.hpp"
 
 #include "cycle/book_ledger.hpp"
+#include "merchants/tagged_purchases.hpp"
 #include "registry/registry.hpp"
 
 namespace caisse::host::daemon {
@@ -19,6 +20,11 @@ CycleBooks registry_and_ledger_books() {
     if (!operations_only) return operations_only.error();
     return std::unique_ptr<cycle::CycleLedger>(
         std::make_unique<cycle::BookLedger>(db, caisse, std::move(operations_only.value())));
+  };
+  books.tagged_purchases =
+      [](store::PgConnection& db,
+         const config::CaisseConfig& caisse) -> std::unique_ptr<cycle::TaggedPurchaseSource> {
+    return std::make_unique<merchants::StoredTaggedPurchases>(db, caisse.id, caisse.currency.code);
   };
   return books;
 }

@@ -31,7 +31,8 @@ boost::json::object summary_object(const cycle::CycleSummary& s, int minor_unit)
     lines[cycle::status_name(status)] = {{"count", totals.lines},
                                          {"amount_minor", totals.amount_minor}};
   }
-  return {{"caisse", s.caisse_id},
+  return {{"kind", cycle::kind_name(s.kind)},
+          {"caisse", s.caisse_id},
           {"month", s.month.to_string()},
           {"state", cycle::state_name(s.state)},
           {"currency", s.currency},
@@ -45,6 +46,8 @@ boost::json::object summary_object(const cycle::CycleSummary& s, int minor_unit)
           {"approved_at", nullable(s.approved_at)},
           {"funds_minor", nullable(s.funds_minor)},
           {"shortfall_minor", nullable(s.shortfall_minor)},
+          {"due_on", nullable(s.due_on)},
+          {"late", lateness_json(s.late)},
           {"lines", std::move(lines)}};
 }
 
@@ -85,29 +88,34 @@ boost::json::array money_in_array(const ledger::MoneyIn& in) {
 boost::json::array money_out_array(const cycle::CycleSummary& s) {
   auto credited = s.by_status.find(cycle::LineStatus::succeeded);
   std::int64_t amount = credited == s.by_status.end() ? 0 : credited->second.amount_minor;
-  return {boost::json::object{
-      {"kind", "allocations"}, {"currency", s.currency}, {"amount_minor", amount}}};
+  return {
+      boost::json::object{{"kind", s.kind == cycle::CycleKind::bonus ? "bonuses" : "allocations"},
+                          {"currency", s.currency},
+                          {"amount_minor", amount}}};
 }
 
-void show(const CycleRoutesContext& ctx, Request&& request, Responder respond) {
+void show(const CycleRoutesContext& ctx, cycle::CycleKind kind, Request&& request,
+          Responder respond) {
   auto target = target_of(ctx, request);
   if (!target) return respond(failure_answer(target.error()));
-  answer_on_worker(ctx.workers, std::move(respond), [&ctx, t = *target]() {
-    auto s = ctx.cycles.summary(t.caisse->id, t.month);
+  answer_on_worker(ctx.workers, std::move(respond), [&ctx, kind, t = *target]() {
+    auto s = ctx.cycles.summary(t.caisse->id, t.month, kind);
     return s ? json_answer(summary_object(*s, t.caisse->currency.minor_unit))
              : failure_answer(s.error());
   });
 }
 
-void report(const CycleRoutesContext& ctx, Request&& request, Responder respond) {
+void report(const CycleRoutesContext& ctx, cycle::CycleKind kind, Request&& request,
+            Responder respond) {
   auto target = target_of(ctx, request);
   if (!target) return respond(failure_answer(target.error()));
-  answer_on_worker(ctx.workers, std::move(respond), [&ctx, t = *target]() {
-    auto s = ctx.cycles.summary(t.caisse->id, t.month);
+  answer_on_worker(ctx.workers, std::move(respond), [&ctx, kind, t = *target]() {
+    auto s = ctx.cycles.summary(t.caisse->id, t.month, kind);
     if (!s) return failure_answer(s.error());
     boost::json::array lines;
     auto listed = ctx.cycles.for_each_line(
-        t.caisse->id, t.month, [&](const std::vector<cycle::CycleLine>& batch) -> Result<void> {
+        t.caisse->id, t.month,
+        [&](const std::vector<cycle::CycleLine>& batch) -> Result<void> {
           for (const auto& l : batch) {
             lines.push_back({{"household_id", l.household_id},
                              {"amount_minor", l.amount_minor},
@@ -119,7 +127,8 @@ void report(const CycleRoutesContext& ctx, Request&& request, Responder respond)
                              {"message", l.message}});
           }
           return {};
-        });
+        },
+        kind);
     if (!listed) return failure_answer(listed.error());
     auto in = ctx.cycles.money_in(t.caisse->id, t.month);
     if (!in) return failure_answer(in.error());
@@ -131,14 +140,15 @@ void report(const CycleRoutesContext& ctx, Request&& request, Responder respond)
   });
 }
 
-void run_step(const CycleRoutesContext& ctx, Request&& request, Responder respond) {
+void run_step(const CycleRoutesContext& ctx, cycle::CycleKind kind, Request&& request,
+              Responder respond) {
   auto target = target_of(ctx, request);
   if (!target) return respond(failure_answer(target.error()));
   auto step = parse_cycle_step(request.path_params.at("step"));
   if (!step) return respond(failure_answer(step.error()));
   answer_once(ctx.workers, ctx.idempotency, request, std::move(respond),
-              [&ctx, t = *target, s = *step, actor = request.principal]() {
-                auto done = ctx.cycles.run(t.caisse->id, t.month, s, actor);
+              [&ctx, kind, t = *target, s = *step, actor = request.principal]() {
+                auto done = ctx.cycles.run(t.caisse->id, t.month, s, actor, kind);
                 return done ? json_answer(summary_object(*done, t.caisse->currency.minor_unit))
                             : failure_answer(done.error());
               });
@@ -150,18 +160,32 @@ std::string cycle_summary_json(const cycle::CycleSummary& summary, int minor_uni
   return boost::json::serialize(summary_object(summary, minor_unit));
 }
 
+boost::json::value lateness_json(const std::optional<cycle::Lateness>& late) {
+  if (!late) return nullptr;
+  return boost::json::object{
+      {"lines", late->lines}, {"amount_minor", late->amount_minor}, {"days", late->days}};
+}
+
 void add_cycle_routes(http::Router& router, const CycleRoutesContext& ctx) {
   using http::Role;
-  auto with = [&ctx](auto fn) { return with_context(ctx, fn); };
-  const std::string base = "/api/v1/caisses/{caisse}/cycles/{month}";
-  router.add("GET", base,
-             http::require_role(ctx.auth, {Role::operator_role, Role::committee, Role::auditor},
-                                with(show)));
-  router.add("GET", base + "/report",
-             http::require_role(ctx.auth, {Role::operator_role, Role::committee, Role::auditor},
-                                with(report)));
-  router.add("POST", base + "/{step}",
-             http::require_role(ctx.auth, {Role::operator_role}, with(run_step)));
+  // Both kinds of cycle answer the same routes, each under its own path.
+  for (auto [kind, path] : {std::pair{cycle::CycleKind::allocation, "cycles"},
+                            std::pair{cycle::CycleKind::bonus, "bonuses"}}) {
+    auto with = [&ctx, kind = kind](auto fn) {
+      return [&ctx, kind, fn](Request&& request, Responder respond) {
+        fn(ctx, kind, std::move(request), std::move(respond));
+      };
+    };
+    const std::string base = std::string("/api/v1/caisses/{caisse}/") + path + "/{month}";
+    router.add("GET", base,
+               http::require_role(ctx.auth, {Role::operator_role, Role::committee, Role::auditor},
+                                  with(show)));
+    router.add("GET", base + "/report",
+               http::require_role(ctx.auth, {Role::operator_role, Role::committee, Role::auditor},
+                                  with(report)));
+    router.add("POST", base + "/{step}",
+               http::require_role(ctx.auth, {Role::operator_role}, with(run_step)));
+  }
 }
 
 }  // namespace caisse::host::daemon

@@ -1,11 +1,15 @@
-// The admin API of the monthly cycle (docs/admin-api.md):
+// The admin API of the monthly cycles (docs/admin-api.md), the same for both kinds: allocations
+// under /cycles, purchase bonuses under /bonuses (docs/bonus.md):
 //   GET  /api/v1/caisses/{caisse}/cycles/{month}            the cycle's summary
 //   GET  /api/v1/caisses/{caisse}/cycles/{month}/report     summary and every line
 //   POST /api/v1/caisses/{caisse}/cycles/{month}/{step}     compute, approve, dispatch,
 //                                                           reconcile or close (operators)
+//   ... and the same three under /api/v1/caisses/{caisse}/bonuses/{month}
 // Steps run on the blocking workers, once per Idempotency-Key; the answer is the summary after
 // the step, or the reason it was refused with a status saying why (404, 409, 422, 503).
 #pragma once
+
+#include <boost/json/value.hpp>
 
 #include "daemon/blocking_workers.hpp"
 #include "daemon/cycle_service.hpp"
@@ -27,5 +31,8 @@ void add_cycle_routes(http::Router& router, const CycleRoutesContext& context);
 
 // The JSON of a summary, as the API answers it.
 std::string cycle_summary_json(const cycle::CycleSummary& summary, int minor_unit);
+
+// A bonus cycle's lateness as the summary and /api/v1/status show it: null when not late.
+boost::json::value lateness_json(const std::optional<cycle::Lateness>& late);
 
 }  // namespace caisse::host::daemon

@@ -2,7 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "cycle/bonus_draft.hpp"
 #include "cycle/plugin_ports.hpp"
+#include "ledger/date.hpp"
 #include "store/pg_connection.hpp"
 
 namespace caisse::host::daemon {
@@ -82,16 +84,24 @@ auto CycleService::with_caisse(std::string_view caisse_id, Work&& work)
 }
 
 Result<cycle::CycleSummary> CycleService::run(std::string_view caisse_id, Month month,
-                                              CycleStep step_kind, std::string_view actor) {
+                                              CycleStep step_kind, std::string_view actor,
+                                              cycle::CycleKind kind) {
   return with_caisse(caisse_id, [&](const config::CaisseConfig& caisse, store::PgConnection& db) {
-    auto result = step(caisse, db, month, step_kind, actor);
+    auto result = step(caisse, db, month, step_kind, actor, kind);
     if (result) {
-      spdlog::info("event=cycle_step caisse={} month={} actor={} state={} total_minor={}",
-                   caisse.id, month.to_string(), actor, cycle::state_name(result->state),
-                   result->total_minor);
+      spdlog::info("event=cycle_step kind={} caisse={} month={} actor={} state={} total_minor={}",
+                   cycle::kind_name(kind), caisse.id, month.to_string(), actor,
+                   cycle::state_name(result->state), result->total_minor);
+      if (result->late) {
+        spdlog::warn(
+            "event=bonus_late caisse={} month={} due_on={} lines={} amount_minor={} days={}",
+            caisse.id, month.to_string(), result->due_on.value_or(""), result->late->lines,
+            result->late->amount_minor, result->late->days);
+      }
     } else {
-      spdlog::warn("event=cycle_step_refused caisse={} month={} actor={} reason=\"{}\"", caisse.id,
-                   month.to_string(), actor, result.error().message);
+      spdlog::warn("event=cycle_step_refused kind={} caisse={} month={} actor={} reason=\"{}\"",
+                   cycle::kind_name(kind), caisse.id, month.to_string(), actor,
+                   result.error().message);
     }
     return result;
   });
@@ -111,10 +121,36 @@ Result<ContributionSuggestion> CycleService::suggest_contribution(
                      });
 }
 
+// An allocation draft is every active household with the allocation rule's amount; a bonus draft
+// the households whose purchases at bonus merchants earn something under the bonus rule, due
+// [bonus] pay_within_days after the month.
+Result<cycle::CycleSummary> CycleService::compute(const config::CaisseConfig& caisse,
+                                                  store::PgConnection& db,
+                                                  cycle::AllocationCycle& cycle, Month month,
+                                                  std::string_view actor,
+                                                  cycle::CycleLedger& ledger) {
+  if (cycle.kind() == cycle::CycleKind::bonus) {
+    auto rule = rule_in_force(caisse, config::RuleKind::bonus, month);
+    if (!rule) return rule.error();
+    cycle::PluginBonusRule bonus(*rule->instance, rule->label);
+    auto purchases = books_.tagged_purchases(db, caisse);
+    cycle::BonusDraft draft(*purchases, bonus, caisse.currency.code);
+    return cycle.compute(month, actor, draft,
+                         cycle::bonus_due_on(month, caisse.bonus.pay_within_days));
+  }
+  auto rule = rule_in_force(caisse, config::RuleKind::allocation, month);
+  if (!rule) return rule.error();
+  cycle::PluginAllocationRule allocation(*rule->instance, rule->label);
+  auto households = books_.households(db, caisse);
+  return cycle.compute(month, actor, *households, allocation, ledger);
+}
+
 Result<cycle::CycleSummary> CycleService::step(const config::CaisseConfig& caisse,
                                                store::PgConnection& db, Month month,
-                                               CycleStep step_kind, std::string_view actor) {
-  cycle::AllocationCycle cycle(caisse.id, caisse.currency.code, caisse.currency.minor_unit, db);
+                                               CycleStep step_kind, std::string_view actor,
+                                               cycle::CycleKind kind) {
+  cycle::AllocationCycle cycle(caisse.id, caisse.currency.code, caisse.currency.minor_unit, db,
+                               kind, today_);
   auto books = books_.ledger(db, caisse);
   if (!books) return books.error();
   cycle::CycleLedger* ledger = books->get();
@@ -132,13 +168,8 @@ Result<cycle::CycleSummary> CycleService::step(const config::CaisseConfig& caiss
     return instance;
   };
   switch (step_kind) {
-    case CycleStep::compute: {
-      auto rule = rule_in_force(caisse, config::RuleKind::allocation, month);
-      if (!rule) return rule.error();
-      cycle::PluginAllocationRule allocation(*rule->instance, rule->label);
-      auto households = books_.households(db, caisse);
-      return cycle.compute(month, actor, *households, allocation, *ledger);
-    }
+    case CycleStep::compute:
+      return compute(caisse, db, cycle, month, actor, *ledger);
     case CycleStep::approve:
       return cycle.approve(month, actor);
     case CycleStep::dispatch: {
@@ -164,19 +195,55 @@ Result<cycle::CycleSummary> CycleService::step(const config::CaisseConfig& caiss
   return make_error("unknown cycle step");
 }
 
-Result<cycle::CycleSummary> CycleService::summary(std::string_view caisse_id, Month month) {
+Result<cycle::CycleSummary> CycleService::summary(std::string_view caisse_id, Month month,
+                                                  cycle::CycleKind kind) {
   return with_caisse(caisse_id, [&](const config::CaisseConfig& caisse, store::PgConnection& db) {
-    cycle::AllocationCycle cycle(caisse.id, caisse.currency.code, caisse.currency.minor_unit, db);
+    cycle::AllocationCycle cycle(caisse.id, caisse.currency.code, caisse.currency.minor_unit, db,
+                                 kind, today_);
     return cycle.summary(month);
   });
 }
 
 Result<void> CycleService::for_each_line(std::string_view caisse_id, Month month,
-                                         const cycle::CycleLineBatch& batch) {
+                                         const cycle::CycleLineBatch& batch,
+                                         cycle::CycleKind kind) {
   return with_caisse(caisse_id, [&](const config::CaisseConfig& caisse, store::PgConnection& db) {
-    cycle::AllocationCycle cycle(caisse.id, caisse.currency.code, caisse.currency.minor_unit, db);
+    cycle::AllocationCycle cycle(caisse.id, caisse.currency.code, caisse.currency.minor_unit, db,
+                                 kind, today_);
     return cycle.for_each_line(month, 1000, batch);
   });
+}
+
+Result<std::vector<cycle::CycleSummary>> CycleService::late_bonuses(std::string_view caisse_id) {
+  // Read only, so without the caisse's lock: /api/v1/status must answer during a long dispatch.
+  auto found = caisses_.find(caisse_id);
+  if (found == caisses_.end()) {
+    return make_error("no caisse \"" + std::string(caisse_id) + "\" in this daemon",
+                      ErrorKind::not_found);
+  }
+  auto lease = pool_.acquire(kConnectionWait);
+  if (!lease) return Error{lease.error().message, ErrorKind::unavailable};
+  return [&](const config::CaisseConfig& caisse,
+             store::PgConnection& db) -> Result<std::vector<cycle::CycleSummary>> {
+    // Candidates past their due date; summary() judges which still have open lines, the
+    // same way the cycle's own status does.
+    auto r = db.exec_params(
+        "SELECT month FROM cycles WHERE caisse_id = $1 AND kind = 'bonus'"
+        " AND state <> 'closed' AND due_on < $2::date ORDER BY month",
+        {caisse.id, ledger::format_date(today_())});
+    if (!r) return r.error();
+    cycle::AllocationCycle cycle(caisse.id, caisse.currency.code, caisse.currency.minor_unit, db,
+                                 cycle::CycleKind::bonus, today_);
+    std::vector<cycle::CycleSummary> late;
+    for (int i = 0; i < r->rows(); ++i) {
+      auto month = parse_month(r->get(i, 0));
+      if (!month) continue;
+      auto s = cycle.summary(*month);
+      if (!s) return s.error();
+      if (s->late) late.push_back(std::move(*s));
+    }
+    return late;
+  }(*found->second.config, **lease);
 }
 
 Result<ledger::MoneyIn> CycleService::money_in(std::string_view caisse_id, Month month) {
@@ -191,31 +258,35 @@ Result<void> CycleService::with_caisse_locked(std::string_view caisse_id, const 
 
 std::size_t CycleService::reconcile_dispatched() {
   std::size_t asked = 0;
+  using Dispatched = std::pair<cycle::CycleKind, Month>;
   for (const auto& [id, slot] : caisses_) {
-    auto months = with_caisse(
+    auto cycles = with_caisse(
         id,
-        [&](const config::CaisseConfig&, store::PgConnection& db) -> Result<std::vector<Month>> {
+        [&](const config::CaisseConfig&,
+            store::PgConnection& db) -> Result<std::vector<Dispatched>> {
           auto r = db.exec_params(
-              "SELECT month FROM cycles WHERE caisse_id = $1 AND state = 'dispatched' ORDER BY "
-              "month",
+              "SELECT kind, month FROM cycles WHERE caisse_id = $1 AND state = 'dispatched'"
+              " ORDER BY month, kind",
               {id});
           if (!r) return r.error();
-          std::vector<Month> out;
+          std::vector<Dispatched> out;
           for (int i = 0; i < r->rows(); ++i) {
-            if (auto m = parse_month(r->get(i, 0))) out.push_back(*m);
+            auto kind = cycle::parse_kind(r->get(i, 0));
+            auto month = parse_month(r->get(i, 1));
+            if (kind && month) out.emplace_back(*kind, *month);
           }
           return out;
         });
-    if (!months) {
-      spdlog::warn("event=janitor_failed caisse={} reason=\"{}\"", id, months.error().message);
+    if (!cycles) {
+      spdlog::warn("event=janitor_failed caisse={} reason=\"{}\"", id, cycles.error().message);
       continue;
     }
-    for (Month month : *months) {
+    for (const auto& [kind, month] : *cycles) {
       ++asked;
-      auto done = run(id, month, CycleStep::reconcile, "janitor");
+      auto done = run(id, month, CycleStep::reconcile, "janitor", kind);
       if (!done) {
-        spdlog::warn("event=janitor_failed caisse={} month={} reason=\"{}\"", id, month.to_string(),
-                     done.error().message);
+        spdlog::warn("event=janitor_failed kind={} caisse={} month={} reason=\"{}\"",
+                     cycle::kind_name(kind), id, month.to_string(), done.error().message);
       }
     }
   }

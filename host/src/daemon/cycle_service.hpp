@@ -1,8 +1,9 @@
-// Runs the steps of the monthly allocation cycle for the caisses this daemon hosts: finds the
-// caisse, the allocation rule in force for the month and the currency adapter among the running
-// plugin instances, takes a database connection, and serialises the steps of one caisse (a
-// plugin instance is called from one thread at a time, and two dispatches of one caisse must not
-// interleave). Caisses never share anything: each has its own lock, rule, adapter and rows.
+// Runs the steps of the monthly cycles (allocations, and bonuses: docs/bonus.md) for the caisses
+// this daemon hosts: finds the caisse, the rule in force for the month and the currency adapter
+// among the running plugin instances, takes a database connection, and serialises the steps of one
+// caisse (a plugin instance is called from one thread at a time, and two dispatches of one caisse
+// must not interleave). Caisses never share anything: each has its own lock, rule, adapter and
+// rows.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +35,10 @@ struct CycleBooks {
   std::function<Result<std::unique_ptr<cycle::CycleLedger>>(store::PgConnection&,
                                                             const config::CaisseConfig&)>
       ledger;
+  // The purchases that earn a bonus (bonus cycles only).
+  std::function<std::unique_ptr<cycle::TaggedPurchaseSource>(store::PgConnection&,
+                                                             const config::CaisseConfig&)>
+      tagged_purchases;
 };
 
 // What a caisse's contribution grid suggests for a household: the monthly amount in euro cents
@@ -57,13 +62,19 @@ class CycleService {
   // `actor` is who asks (an admin token's name): it is recorded, and approval needs another one
   // than computation. Dispatch checks the funding first when the cycle is only approved.
   Result<cycle::CycleSummary> run(std::string_view caisse_id, Month month, CycleStep step,
-                                  std::string_view actor);
+                                  std::string_view actor,
+                                  cycle::CycleKind kind = cycle::CycleKind::allocation);
 
-  Result<cycle::CycleSummary> summary(std::string_view caisse_id, Month month);
+  Result<cycle::CycleSummary> summary(std::string_view caisse_id, Month month,
+                                      cycle::CycleKind kind = cycle::CycleKind::allocation);
 
   // Every line of the month, in household order, in batches.
   Result<void> for_each_line(std::string_view caisse_id, Month month,
-                             const cycle::CycleLineBatch& batch);
+                             const cycle::CycleLineBatch& batch,
+                             cycle::CycleKind kind = cycle::CycleKind::allocation);
+
+  // The caisse's bonus cycles with lines still open after their due date, oldest first.
+  Result<std::vector<cycle::CycleSummary>> late_bonuses(std::string_view caisse_id);
 
   // Euros received during the month, by source and funder (the report's money in).
   Result<ledger::MoneyIn> money_in(std::string_view caisse_id, Month month);
@@ -98,7 +109,11 @@ class CycleService {
                        std::declval<store::PgConnection&>()));
 
   Result<cycle::CycleSummary> step(const config::CaisseConfig& caisse, store::PgConnection& db,
-                                   Month month, CycleStep step, std::string_view actor);
+                                   Month month, CycleStep step, std::string_view actor,
+                                   cycle::CycleKind kind);
+  Result<cycle::CycleSummary> compute(const config::CaisseConfig& caisse, store::PgConnection& db,
+                                      cycle::AllocationCycle& cycle, Month month,
+                                      std::string_view actor, cycle::CycleLedger& ledger);
   plugins::PluginInstance* running(const config::CaisseConfig& caisse,
                                    std::string_view instance) const;
   struct RunningRule {
@@ -111,6 +126,7 @@ class CycleService {
   const PluginCatalog& catalog_;
   store::ConnectionPool& pool_;
   CycleBooks books_;
+  cycle::Today today_ = cycle::system_today;  // judges whether a bonus is late
   std::size_t batch_size_;  // [daemon] dispatch_batch_size, for dispatch and reconcile
   std::map<std::string, Caisse, std::less<>> caisses_;
 };

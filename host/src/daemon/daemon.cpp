@@ -131,7 +131,8 @@ int run_daemon(const CommandLine& command_line) {
       IdempotentRequests idempotency(pool);
       BlockingWorkers workers(static_cast<std::size_t>(config.storage.pool_size), kMaxQueuedDbJobs);
       auto router = std::make_shared<http::Router>();
-      AdminContext admin{started, config, catalog, *database, pool, workers, metrics, *auth};
+      AdminContext admin{started, config,  catalog, *database, pool,
+                         workers, metrics, *auth,   &cycles};
       add_admin_routes(*router, admin);
       CycleRoutesContext cycle_routes{cycles, workers, idempotency, *auth};
       add_cycle_routes(*router, cycle_routes);

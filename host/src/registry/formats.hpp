@@ -30,6 +30,10 @@ inline const std::vector<std::string> kReceiptColumns = {"reference",    "date",
 // the caisse: how that backend knows the merchant. A ref column left out of the file leaves that
 // instance's references as they are, so no column can be erased by omission.
 inline const std::vector<std::string> kMerchantColumns = {"merchant_id", "name", "accredited"};
+// Optional too, for the same reason: whether purchases at the merchant earn a bonus (yes or no,
+// docs/bonus.md). A file without it leaves every merchant's flag as it is; a new merchant
+// starts without.
+constexpr std::string_view kMerchantBonusColumn = "bonus";
 constexpr std::string_view kMerchantRefPrefix = "ref:";
 
 inline const std::vector<std::string_view> kJoinedVia = {"self",           "association", "ccas",

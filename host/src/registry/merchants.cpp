@@ -12,7 +12,8 @@ std::string merchant_ref_column(std::string_view instance) {
 Result<std::vector<MerchantEntry>> list_merchants(store::PgConnection& db,
                                                   std::string_view caisse_id) {
   auto merchants = db.exec_params(
-      "SELECT id, name, accredited FROM registry_merchants WHERE caisse_id = $1 ORDER BY id",
+      "SELECT id, name, accredited, bonus FROM registry_merchants WHERE caisse_id = $1"
+      " ORDER BY id",
       {std::string(caisse_id)});
   if (!merchants) return merchants.error();
   auto refs = db.exec_params(
@@ -29,6 +30,7 @@ Result<std::vector<MerchantEntry>> list_merchants(store::PgConnection& db,
     MerchantEntry entry{std::string(merchants->get(m, 0)),
                         std::string(merchants->get(m, 1)),
                         merchants->get(m, 2) == "t",
+                        merchants->get(m, 3) == "t",
                         {}};
     for (; r < refs->rows() && refs->get(r, 0) == entry.id; ++r) {
       entry.refs.emplace(std::string(refs->get(r, 1)), std::string(refs->get(r, 2)));
@@ -43,10 +45,12 @@ Result<std::string> export_merchants(store::PgConnection& db, std::string_view c
   auto merchants = list_merchants(db, caisse_id);
   if (!merchants) return merchants.error();
   std::vector<std::string> columns = format::kMerchantColumns;
+  columns.emplace_back(format::kMerchantBonusColumn);
   for (const auto& instance : currency_instances) columns.push_back(merchant_ref_column(instance));
   csv::Writer writer(columns);
   for (const MerchantEntry& merchant : *merchants) {
-    std::vector<std::string> fields{merchant.id, merchant.name, merchant.accredited ? "yes" : "no"};
+    std::vector<std::string> fields{merchant.id, merchant.name, merchant.accredited ? "yes" : "no",
+                                    merchant.bonus ? "yes" : "no"};
     for (const auto& instance : currency_instances) {
       auto ref = merchant.refs.find(instance);
       fields.push_back(ref == merchant.refs.end() ? std::string() : ref->second);

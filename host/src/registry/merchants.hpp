@@ -18,6 +18,7 @@ struct MerchantEntry {
   std::string id;  // the caisse's id for it ("M-0042")
   std::string name;
   bool accredited = false;  // false: suspended (or never accredited)
+  bool bonus = false;       // purchases there earn a bonus (docs/bonus.md)
   // How each currency instance knows it (instance -> backend ref); an instance missing here does
   // not know the merchant.
   std::map<std::string, std::string, std::less<>> refs;
@@ -31,7 +32,7 @@ std::string merchant_ref_column(std::string_view instance);
 Result<std::vector<MerchantEntry>> list_merchants(store::PgConnection& db,
                                                   std::string_view caisse_id);
 
-// merchants.csv as import_csv() reads it: merchant_id, name, accredited, then one
+// merchants.csv as import_csv() reads it: merchant_id, name, accredited, bonus, then one
 // ref:<instance> column for each of `currency_instances`, in that order.
 Result<std::string> export_merchants(store::PgConnection& db, std::string_view caisse_id,
                                      const std::vector<std::string>& currency_instances);

@@ -1,6 +1,6 @@
-// merchants.csv: merchant_id, name, accredited (yes or no), and an optional ref:<instance>
-// column per currency instance. Upserted by merchant_id; a merchant counts as updated when its
-// name, its accreditation or one of the references in the file changed.
+// merchants.csv: merchant_id, name, accredited (yes or no), an optional bonus (yes or no) and an
+// optional ref:<instance> column per currency instance. Upserted by merchant_id; a merchant counts
+// as updated when its name, its accreditation or one of the references in the file changed.
 #include <map>
 
 #include "csv/csv_writer.hpp"
@@ -23,18 +23,22 @@ struct MerchantRow {
   std::string id;
   std::string name;
   bool accredited = false;
+  std::optional<bool> bonus;  // nullopt: the file has no bonus column, the flag stays
   std::vector<RefCell> refs;  // only the instances whose column the file has
 };
 
-// The accreditation's date moves only when `accredited` does: a renamed merchant keeps it.
+// The accreditation's date moves only when `accredited` does: a renamed merchant keeps it. A
+// NULL $5 (no bonus column) keeps the bonus flag, or starts a new merchant without.
 constexpr const char* kUpsertMerchant = R"sql(
-INSERT INTO registry_merchants AS m (caisse_id, id, name, accredited)
-VALUES ($1, $2, $3, $4::boolean)
+INSERT INTO registry_merchants AS m (caisse_id, id, name, accredited, bonus)
+VALUES ($1, $2, $3, $4::boolean, coalesce($5::boolean, false))
 ON CONFLICT (caisse_id, id) DO UPDATE
-   SET name = EXCLUDED.name, accredited = EXCLUDED.accredited, updated_at = now(),
+   SET name = EXCLUDED.name, accredited = EXCLUDED.accredited,
+       bonus = coalesce($5::boolean, m.bonus), updated_at = now(),
        accreditation_changed_at = CASE WHEN m.accredited = EXCLUDED.accredited
                                        THEN m.accreditation_changed_at ELSE now() END
- WHERE (m.name, m.accredited) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.accredited)
+ WHERE (m.name, m.accredited, m.bonus)
+       IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.accredited, coalesce($5::boolean, m.bonus))
 RETURNING (xmax = 0)
 )sql";
 
@@ -88,6 +92,16 @@ std::optional<MerchantRow> read_row(const csv::Record& record,
   auto id = problems.take(identifier(record, "merchant_id"));
   auto name = problems.take(bounded_text(record, "name"));
   auto accredited = problems.take(one_of(record, "accredited", format::kAccredited));
+  std::optional<bool> bonus;
+  bool bonus_valid = true;
+  if (record.has(format::kMerchantBonusColumn) &&
+      record.text(format::kMerchantBonusColumn).empty()) {
+    bonus = false;  // a file with the column says no by leaving the cell empty
+  } else if (record.has(format::kMerchantBonusColumn)) {
+    auto flag = problems.take(one_of(record, format::kMerchantBonusColumn, format::kAccredited));
+    bonus_valid = flag.has_value();
+    if (flag) bonus = *flag == "yes";
+  }
   std::vector<RefCell> refs;
   bool refs_valid = true;
   for (const auto& instance : currency_instances) {
@@ -97,8 +111,8 @@ std::optional<MerchantRow> read_row(const csv::Record& record,
     refs_valid = refs_valid && ref.has_value();
     if (ref) refs.push_back({instance, std::move(*ref)});
   }
-  if (!id || !name || !accredited || !refs_valid) return std::nullopt;
-  return MerchantRow{record.line(), *id, *name, *accredited == "yes", std::move(refs)};
+  if (!id || !name || !accredited || !bonus_valid || !refs_valid) return std::nullopt;
+  return MerchantRow{record.line(), *id, *name, *accredited == "yes", bonus, std::move(refs)};
 }
 
 // Reports a reference written on two lines of the file for the same instance.
@@ -177,7 +191,9 @@ Result<ImportReport> import_merchants(store::PgConnection& db, const config::Cai
   ImportReport report{ImportKind::merchants};
   for (const auto& row : rows) {
     auto merchant = db.exec_params(
-        kUpsertMerchant, {caisse.id, row.id, row.name, row.accredited ? "true" : "false"});
+        kUpsertMerchant,
+        {caisse.id, row.id, row.name, row.accredited ? "true" : "false",
+         row.bonus ? std::optional<std::string>(*row.bonus ? "true" : "false") : std::nullopt});
     if (!merchant) return merchant.error();
     auto refs_changed = write_refs(db, caisse.id, row);
     if (!refs_changed) return refs_changed.error();

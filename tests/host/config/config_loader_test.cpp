@@ -376,3 +376,36 @@ TEST(CaisseCurrency, AdapterMustBeAnInstanceOfTheCaisse) {
 
 }  // namespace
 }  // namespace caisse::host::config
+
+namespace caisse::host::config {
+namespace {
+
+constexpr const char* kCaisseHead =
+    "[caisse]\nid = \"a\"\nname = \"A\"\n[currency]\ncode = \"MNK\"\n"
+    "name = \"Moneko\"\nparity_eur = \"1.00\"\n";
+
+TEST(CaisseBonus, PayWithinDaysDefaultsToTenAndIsRead) {
+  ConfigFiles files;
+  files.write("a.toml", kCaisseHead);
+  auto file = files.write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n");
+  auto loaded = load_daemon_config(file);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->caisses.at(0).bonus.pay_within_days, 10);
+  files.write("a.toml", std::string(kCaisseHead) + "[bonus]\npay_within_days = 3\n");
+  loaded = load_daemon_config(file);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->caisses.at(0).bonus.pay_within_days, 3);
+}
+
+TEST(CaisseBonus, MistakesAreNamedWithTheirPosition) {
+  ConfigFiles files;
+  files.write("a.toml",
+              std::string(kCaisseHead) + "[bonus]\npay_within_days = -1\npay_whithin_days = 5\n");
+  auto file = files.write("caissed.toml", "[daemon]\ncaisses = [\"a.toml\"]\n");
+  const std::string e = load_error(file);
+  EXPECT_THAT(e, HasSubstr("a.toml:9:19: bonus.pay_within_days: -1 is out of range (0 to 366)"));
+  EXPECT_THAT(e, HasSubstr("a.toml:10:1: bonus.pay_whithin_days: unknown key"));
+}
+
+}  // namespace
+}  // namespace caisse::host::config

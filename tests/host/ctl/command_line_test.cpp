@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "ctl/commands.hpp"
+
 namespace caisse::host::ctl {
 namespace {
 
@@ -99,6 +101,18 @@ TEST(ParseCommandLine, EveryCycleActionWithCaisseAndMonth) {
     EXPECT_EQ(inv.month, "2026-11") << word;
     EXPECT_EQ(command_name(inv), std::string("cycle ") + word);
   }
+}
+
+TEST(ParseCommandLine, BonusTakesTheCycleActionsOnTheBonusCycle) {
+  auto inv = parse_ok({"bonus", "dispatch", "--caisse", "gers", "--month", "2026-11"});
+  EXPECT_EQ(inv.command, Command::cycle_dispatch);
+  EXPECT_TRUE(inv.bonus);
+  EXPECT_EQ(command_name(inv), "bonus dispatch");
+  EXPECT_EQ(api_target(inv), "/api/v1/caisses/gers/bonuses/2026-11/dispatch");
+  EXPECT_FALSE(parse_ok({"cycle", "status", "--caisse", "gers", "--month", "2026-11"}).bonus);
+  EXPECT_EQ(parse_error({"bonus", "pay"}),
+            "bonus: unknown action 'pay' (expected compute, approve, dispatch, reconcile, close, "
+            "status or report)");
 }
 
 TEST(ParseCommandLine, CycleOptionsInEitherFormAndPosition) {

@@ -43,6 +43,10 @@ class registry_merchants : public RegistryTest {
         " ORDER BY merchant_id, instance) FROM registry_merchant_refs), '')");
   }
 
+  std::string bonus_flags() {
+    return scalar("SELECT string_agg(id || '=' || bonus, ' ' ORDER BY id) FROM registry_merchants");
+  }
+
   std::string refs() {
     return scalar(
         "SELECT coalesce(string_agg(merchant_id || '@' || instance || '=' || backend_ref, ' '"
@@ -146,7 +150,7 @@ TEST_F(registry_merchants, ReferenceColumnOfAnInstanceThatIsNotACurrencyIsRefuse
       "M-001,Épicerie du Coin,yes,x\n");
   EXPECT_EQ(message,
             "merchants.csv:1: unknown column \"ref:allocation\" (expected merchant_id, name, "
-            "accredited, ref:moneko (optional), ref:cyclos (optional))");
+            "accredited, bonus (optional), ref:moneko (optional), ref:cyclos (optional))");
 }
 
 TEST_F(registry_merchants, AccreditationDateMovesOnlyWhenTheAccreditationDoes) {
@@ -169,14 +173,38 @@ TEST_F(registry_merchants, ExportImportsBackUnchanged) {
                              ExportOptions{false, {"moneko", "cyclos"}});
   ASSERT_TRUE(exported.ok()) << exported.error().message;
   EXPECT_EQ(*exported,
-            "merchant_id,name,accredited,ref:moneko,ref:cyclos\n"
-            "M-001,Épicerie du Coin,yes,acc-1,-7762070814178012479\n"
-            "M-002,Boulangerie Martin,no,acc-2,\n"
-            "M-003,\"Ferme des Landes, GAEC\",yes,,u.ferme@landes\n");
+            "merchant_id,name,accredited,bonus,ref:moneko,ref:cyclos\n"
+            "M-001,Épicerie du Coin,yes,no,acc-1,-7762070814178012479\n"
+            "M-002,Boulangerie Martin,no,no,acc-2,\n"
+            "M-003,\"Ferme des Landes, GAEC\",yes,no,,u.ferme@landes\n");
   const std::string before = merchant_rows();
   auto again = import_merchants(*exported);
   EXPECT_EQ(again.unchanged, 3u);
   EXPECT_EQ(merchant_rows(), before);
+}
+
+TEST_F(registry_merchants, BonusColumnSetsTheFlagAndAFileWithoutItLeavesIt) {
+  import_merchants(kMerchants);
+  EXPECT_EQ(bonus_flags(), "M-001=false M-002=false M-003=false");
+  auto flagged = import_merchants(
+      "merchant_id,name,accredited,bonus\n"
+      "M-001,Épicerie du Coin,yes,yes\n"
+      "M-003,\"Ferme des Landes, GAEC\",yes,\n"
+      "M-004,Biocoop,yes,yes\n");
+  EXPECT_EQ(flagged.inserted, 1u);
+  EXPECT_EQ(flagged.updated, 1u);    // M-001 now earns a bonus
+  EXPECT_EQ(flagged.unchanged, 1u);  // M-003: an empty cell says no, as before
+  EXPECT_EQ(bonus_flags(), "M-001=true M-002=false M-003=false M-004=true");
+  auto again = import_merchants(kMerchants);  // the committee's older file, without the column
+  EXPECT_EQ(again.unchanged, 3u);
+  EXPECT_EQ(bonus_flags(), "M-001=true M-002=false M-003=false M-004=true");
+}
+
+TEST_F(registry_merchants, BonusMustBeYesOrNo) {
+  EXPECT_THAT(merchants_error("merchant_id,name,accredited,bonus\n"
+                              "M-001,Épicerie du Coin,yes,oui\n"),
+              ::testing::HasSubstr("merchants.csv:2: column bonus"));
+  EXPECT_EQ(merchant_rows(), " / ");
 }
 
 TEST_F(registry_merchants, AnotherCaisseHasItsOwnMerchantsAndReferences) {
