@@ -3,8 +3,9 @@
 # (tests/host/plugins/test_plugins), whose backend is a file of purchases and a file where the
 # pushed merchant list lands; its file_exchange instance has neither hook. A merchants import
 # pushes the list, a malformed one changes nothing, a suspension reaches the backend, purchases
-# are imported once however often they are asked for, and the report flags those made at a
-# suspended or unknown merchant.
+# are imported once however often they are asked for, the report flags those made at a
+# suspended or unknown merchant, and the month's bonus (Vital'im-like: half the purchases at the
+# bonus merchant) is computed from them and sent once, with its due date.
 source "$(dirname "$0")/lib.sh"
 TEST_PLUGIN_DIR=$6
 copy_demo
@@ -17,16 +18,39 @@ ctl() { CAISSE_TOKEN=$operator "$CAISSECTL" --url "$BASE_URL" "$@"; }
 
 sed -i "s|^dirs = \[\(.*\)\]|dirs = [\1, \"$TEST_PLUGIN_DIR\"]|" "$WORK/demo/caissed.toml"
 printf '\n[plugins.merchant_currency]\nrequired = true\n' >>"$WORK/demo/caissed.toml"
+printf '\n[plugins.tagged_purchases_bonus]\nrequired = true\n' >>"$WORK/demo/caissed.toml"
 # The instance goes among the other [[plugin]] blocks, before the rules.
 sed -i "s|^\[\[rules.allocation\]\]|[[plugin]]\ninstance = \"app\"\nplugin = \"merchant_currency\"\n[plugin.config]\npurchases_file = \"$backend/purchases.txt\"\nsynced_file = \"$backend/synced.txt\"\n\n&|" \
   "$WORK/demo/caisses/$caisse.toml"
 
+cat >>"$WORK/demo/caisses/$caisse.toml" <<'TOML'
+
+[[plugin]]
+instance = "bonus-2026"
+plugin = "tagged_purchases_bonus"
+[plugin.config]
+rate_bp = 5000
+cap_per_month = 2500
+
+[[rules.bonus]]
+from = "2026-01"
+instance = "bonus-2026"
+
+[bonus]
+pay_within_days = 10
+TOML
+
 start_daemon "$WORK/demo/caissed.toml" daemon
+# The sample registry, whose receipts fund the bonus.
+for kind in households members contributions funders receipts; do
+  out=$(ctl import "$kind" --caisse $caisse "$WORK/demo/sample-data/$caisse/$kind.csv") ||
+    fail "import $kind: $out"
+done
 
 cat >"$WORK/merchants.csv" <<'CSV'
-merchant_id,name,accredited,ref:app
-M-001,Épicerie du Coin,yes,acc-1
-M-002,Boulangerie Martin,yes,acc-2
+merchant_id,name,accredited,bonus,ref:app
+M-001,Épicerie du Coin,yes,yes,acc-1
+M-002,Boulangerie Martin,yes,yes,acc-2
 CSV
 out=$(ctl import merchants --caisse $caisse "$WORK/merchants.csv") || fail "import merchants: $out"
 echo "$out" | grep -q "2 inserted" || fail "merchants not inserted: $out"
@@ -83,5 +107,20 @@ exported=$(curl -sf -H "Authorization: Bearer $operator" \
   "$BASE_URL/api/v1/caisses/$caisse/exports/merchants") || fail "export of merchants failed"
 [ "$(echo "$exported" | head -n 1)" = "merchant_id,name,accredited,bonus,ref:moneko,ref:app" ] ||
   fail "export header: $exported"
+# The bonus: only T-1 counts (the bakery is suspended, the third shop unknown): 12.50 × 50 %.
+treasurer=$(cat "$WORK/demo/secrets/treasurer.token")
+out=$(ctl bonus compute --caisse $caisse --month 2026-11) || fail "bonus compute: $out"
+out=$(CAISSE_TOKEN=$treasurer "$CAISSECTL" --url "$BASE_URL" bonus approve --caisse $caisse \
+  --month 2026-11) || fail "bonus approve: $out"
+for round in first second; do
+  out=$(ctl bonus dispatch --caisse $caisse --month 2026-11) || fail "bonus dispatch ($round): $out"
+done
+status=$(ctl --json bonus status --caisse $caisse --month 2026-11) || fail "bonus status: $status"
+echo "$status" | grep -q '"kind":"bonus"' || fail "not a bonus cycle: $status"
+echo "$status" | grep -q '"total_minor":625' || fail "the bonus is not 6.25: $status"
+echo "$status" | grep -q '"due_on":"2026-12-10"' || fail "wrong due date: $status"
+credits=$(cat "$WORK"/demo/exchange/$caisse/outbox/*.csv)
+[ "$(echo "$credits" | grep -c "^bonus/$caisse/2026-11/H-0001;")" -eq 1 ] ||
+  fail "the bonus was not written once: $credits"
 stop_daemon
 echo "e2e merchants and purchases: OK"
