@@ -5,6 +5,7 @@
 # shows them) against that prefix only, and runs the kit's seven scenarios through CTest.
 # Usage: out_of_tree_conformance.sh BUILD_DIR PROJECT_DIR CMAKE CTEST CXX_COMPILER
 set -eu
+. "$(dirname "$0")/out_of_tree_lib.sh"
 build_dir=$1 project_dir=$2 cmake=$3 ctest=$4 cxx=$5
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/caisse-kit-XXXXXX")
@@ -26,20 +27,7 @@ if ! ls "$prefix"/lib*/cmake/CaisseSDK/CaisseSDKConformance.cmake >/dev/null 2>&
   exit 1
 fi
 
-generator=
-if command -v ninja >/dev/null 2>&1; then generator="-G Ninja"; fi
-# shellcheck disable=SC2086 # $generator is empty or two words
-"$cmake" -S "$project_dir" -B "$work/build" $generator \
-  -DCMAKE_CXX_COMPILER="$cxx" \
-  -DCMAKE_PREFIX_PATH="$prefix" \
-  -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
-  -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF
-
-found=$(sed -n 's/^CaisseSDK_DIR:PATH=//p' "$work/build/CMakeCache.txt")
-case $found in
-  "$prefix"/*) ;;
-  *) echo "FAIL: CaisseSDK found at '$found', not in $prefix" >&2; exit 1 ;;
-esac
+configure_against_sdk "$cmake" "$project_dir" "$work/build" "$cxx" "$prefix"
 
 "$cmake" --build "$work/build"
 "$ctest" --test-dir "$work/build" --output-on-failure -L conformance
