@@ -151,13 +151,14 @@ Allocations::LineResult Allocations::pay(const sdk::CreditLine& line, const std:
       return {{Outcome::unknown, {}, std::string(e.what()) + "; it will be looked up"}};
     }
   }
-  if (code == 500 && is_refusal(error_code(response))) {
-    return {{Outcome::declined, {}, "Cyclos refused the payment: " + error_code(response)}};
+  const std::string error = error_code(response);
+  if (code == 500 && is_refusal(error)) {
+    return {{Outcome::declined, {}, "Cyclos refused the payment: " + error}};
   }
   if (code == 422 || code == 400) {
     return {{Outcome::declined, {}, "Cyclos refused the payment: " + describe_status(response)}};
   }
-  if (code == 404 && !error_code(response).empty()) {
+  if (code == 404 && !error.empty()) {
     // A NotFoundError: the member's account vanished since it was cached.
     members_.forget(line.household_id);
     return {{Outcome::declined, {}, "Cyclos: " + describe_status(response)}};

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <map>
+
 #include "answer_reading.hpp"
 #include "decimal_amount.hpp"
 #include "iso_time.hpp"
@@ -26,6 +28,15 @@ void list_purchases(const TransferSearch& search, Members& members,
     throw sdk::StatusError(CAISSE_STATUS_UNSUPPORTED,
                            "set purchase_transfer_types to list member-to-merchant payments");
   }
+  // A household pays many times a month: ask the kv store (or Cyclos) once per payer.
+  std::map<std::string, std::string> household_of_payer;
+  const auto household_of = [&](const std::string& payer) -> const std::string& {
+    auto known = household_of_payer.find(payer);
+    if (known == household_of_payer.end()) {
+      known = household_of_payer.emplace(payer, members.household_of(payer)).first;
+    }
+    return known->second;
+  };
   search.each(
       {{"kinds", "payment"},
        {"transferTypes", settings.transfer_types},
@@ -53,7 +64,7 @@ void list_purchases(const TransferSearch& search, Members& members,
           if (merchant.empty()) return true;  // paid to a system account: not a purchase
           sdk::Purchase purchase;
           purchase.external_ref = id;
-          purchase.household_id = payer.empty() ? std::string() : members.household_of(payer);
+          purchase.household_id = payer.empty() ? std::string() : household_of(payer);
           purchase.merchant_ref = merchant;
           purchase.amount_minor = *amount;
           purchase.currency = settings.currency;
