@@ -33,10 +33,7 @@ MemberLookup Members::find_or_open(std::string_view household_id) {
   if (auto cached = host_.kv_get(member_key(household_id)); cached && !cached->empty()) {
     return {*cached, {}, {}, false};
   }
-  MemberLookup found = search(household_id);
-  if (found.user_id || found.outcome == sdk::Outcome::declined || !found.message.empty()) {
-    return found;
-  }
+  if (std::optional<MemberLookup> found = search(household_id)) return *std::move(found);
   if (member_group_.empty()) {
     return {std::nullopt, sdk::Outcome::declined,
             "no Cyclos user has " + household_field_ + " = " + std::string(household_id) +
@@ -46,7 +43,7 @@ MemberLookup Members::find_or_open(std::string_view household_id) {
   return open(household_id);
 }
 
-MemberLookup Members::search(std::string_view household_id) {
+std::optional<MemberLookup> Members::search(std::string_view household_id) {
   const std::string what = "GET /users";
   const Answer answer = api_.get(
       "/users",
@@ -73,14 +70,14 @@ MemberLookup Members::search(std::string_view household_id) {
     return failed(e.what());
   }
   if (matches.size() > 1) {
-    return {std::nullopt, sdk::Outcome::declined,
-            std::to_string(matches.size()) + " Cyclos users have " + household_field_ + " = " +
-                std::string(household_id) + ": keep one",
-            false};
+    return MemberLookup{std::nullopt, sdk::Outcome::declined,
+                        std::to_string(matches.size()) + " Cyclos users have " + household_field_ +
+                            " = " + std::string(household_id) + ": keep one",
+                        false};
   }
-  if (matches.empty()) return {};
+  if (matches.empty()) return std::nullopt;
   remember(household_id, matches.front());
-  return {matches.front(), {}, {}, false};
+  return MemberLookup{matches.front(), {}, {}, false};
 }
 
 MemberLookup Members::open(std::string_view household_id) {

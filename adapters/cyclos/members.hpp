@@ -42,7 +42,8 @@ class Members {
   void forget(std::string_view household_id);
 
  private:
-  MemberLookup search(std::string_view household_id);
+  // nullopt: no user holds the household; otherwise the user, or why the search failed.
+  std::optional<MemberLookup> search(std::string_view household_id);
   MemberLookup open(std::string_view household_id);
   void remember(std::string_view household_id, const std::string& user_id);
 
