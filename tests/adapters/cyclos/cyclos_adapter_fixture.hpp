@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <stdlib.h>
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -18,13 +20,15 @@
 #include "one_shot_http_server.hpp"
 #include "plugins/plugin_instance.hpp"
 #include "plugins/plugin_loader.hpp"
+#include "temp_dir.hpp"
+#include "validated_plugin_config.hpp"
 
 namespace caisse::host::plugins {
 
 class CyclosAdapterFixture : public ::testing::Test {
  protected:
   static constexpr const char* kToken = "caisse-access-client-token";
-  using Overrides = std::map<std::string, std::variant<std::string, std::int64_t, bool>>;
+  using Overrides = caisse::testing::PluginConfig;
 
   CyclosAdapterFixture() { use_peer({}); }
 
@@ -41,34 +45,34 @@ class CyclosAdapterFixture : public ::testing::Test {
 
   caisse::testing::cyclos::CyclosPeer& peer() { return *peer_; }
 
+  // The instance as an operator would configure it: the required keys, the defaults of the
+  // plugin's schema, `overrides` on top, checked by the daemon's own validation. Secrets are
+  // given as env: references, as in a caisse file.
   Result<std::unique_ptr<PluginInstance>> try_instance(const Overrides& overrides = {},
                                                        std::string origin = {}) {
     auto loaded = load_plugin({"cyclos", {CAISSE_PLUGIN_DIR}, std::nullopt});
     if (!loaded) return loaded.error();
     if (origin.empty()) origin = server_->url();
-    config::ResolvedPluginConfig config;
-    config.values["base_url"] = {origin + "/api", false};
-    config.values["auth"] = {std::string("access_client"), false};
-    config.values["access_client_token"] = {std::string(kToken), true};
-    config.values["basic_user"] = {std::string(), false};
-    config.values["currency"] = {std::string("MNK"), false};
-    config.values["decimal_digits"] = {std::int64_t{2}, false};
-    config.values["payment_type"] = {std::string("debit.toUser"), false};
-    config.values["household_field"] = {std::string("caisse_household"), false};
-    config.values["operation_field"] = {std::string("caisse_operation"), false};
-    config.values["member_group"] = {std::string(), false};
-    config.values["timeout_ms"] = {std::int64_t{250}, false};
-    config.values["page_size"] = {std::int64_t{100}, false};
-    config.values["lost_after_seconds"] = {std::int64_t{900}, false};
-    config.values["purchase_transfer_types"] = {std::string(), false};
-    config.values["accreditation"] = {std::string("none"), false};
-    config.values["accredited_group"] = {std::string(), false};
-    config.values["suspended_group"] = {std::string(), false};
-    for (const auto& [key, value] : overrides) {
-      std::visit([&](const auto& v) { config.values[key] = {v, false}; }, value);
+    caisse::testing::PluginConfig config{{"base_url", origin + "/api"},
+                                         {"access_client_token", std::string(kToken)},
+                                         {"currency", std::string("MNK")},
+                                         {"payment_type", std::string("debit.toUser")},
+                                         {"household_field", std::string("caisse_household")},
+                                         {"operation_field", std::string("caisse_operation")},
+                                         {"timeout_ms", std::int64_t{250}}};
+    for (const auto& [key, value] : overrides) config[key] = value;
+    for (const char* secret : {"access_client_token", "basic_password"}) {
+      auto given = config.find(secret);
+      if (given == config.end()) continue;
+      const std::string variable = std::string("CAISSE_TEST_CYCLOS_") + secret;
+      ::setenv(variable.c_str(), std::get<std::string>(given->second).c_str(), 1);
+      given->second = "env:" + variable;
     }
-    config.http_allow = {origin};
-    return PluginInstance::create(*loaded, "nantes-ouest", "cyclos", std::move(config), services_);
+    auto resolved = caisse::testing::validated_plugin_config((*loaded)->descriptor(), "cyclos",
+                                                             config, dir_.path(), {origin});
+    if (!resolved) return resolved.error();
+    return PluginInstance::create(*loaded, "nantes-ouest", "cyclos", std::move(*resolved),
+                                  services_);
   }
 
   std::unique_ptr<PluginInstance> instance(const Overrides& overrides = {},
@@ -89,6 +93,7 @@ class CyclosAdapterFixture : public ::testing::Test {
   static constexpr std::int64_t december_start() { return 1'796'083'200'000; }  // 2026-12-01Z
 
   FakePluginServices services_;
+  caisse::testing::TempDir dir_;  // the caisse file's folder, for the config check
   std::optional<caisse::testing::cyclos::CyclosPeer> peer_;
   std::unique_ptr<caisse::testing::cyclos::CyclosPeerServer> server_;
 };

@@ -17,7 +17,6 @@
 #include <variant>
 #include <vector>
 
-#include "config/plugin_config_validation.hpp"
 #include "cycle/allocation_cycle.hpp"
 #include "cycle/plugin_ports.hpp"
 #include "cycle_fakes.hpp"
@@ -26,6 +25,7 @@
 #include "plugins/plugin_loader.hpp"
 #include "store/migrations.hpp"
 #include "temp_dir.hpp"
+#include "validated_plugin_config.hpp"
 
 namespace caisse::testing {
 
@@ -44,8 +44,8 @@ inline void write_text(const std::filesystem::path& path, std::string_view text)
 
 class FileAdapterHarness {
  public:
-  using Value = std::variant<std::string, std::int64_t, bool>;
-  using Config = std::map<std::string, Value>;
+  using Value = PluginConfigValue;
+  using Config = PluginConfig;
 
   FileAdapterHarness(std::string plugin, std::string caisse)
       : plugin_(std::move(plugin)), caisse_(std::move(caisse)) {
@@ -67,20 +67,7 @@ class FileAdapterHarness {
                {"inbox_dir", inbox().string()},
                {"import_dir", imports().string()}};
     for (const auto& [key, value] : extra) all[key] = value;
-    host::config::PluginBlock block;
-    block.instance = plugin_;
-    block.plugin = plugin_;
-    block.key_path = "plugin[0]";
-    block.where = {dir() / "caisse.toml", 1, 1};
-    block.base_dir = dir();
-    for (const auto& [key, value] : all) {
-      host::config::PluginConfigEntry entry;
-      entry.key = key;
-      std::visit([&](const auto& v) { entry.value = v; }, value);
-      entry.where = {dir() / "caisse.toml", 2, 1};
-      block.config.push_back(std::move(entry));
-    }
-    auto resolved = host::config::validate_plugin_config(block, (*loaded)->descriptor());
+    auto resolved = validated_plugin_config((*loaded)->descriptor(), plugin_, all, dir());
     if (!resolved) return resolved.error();
     return host::plugins::PluginInstance::create(*loaded, caisse_, plugin_, std::move(*resolved),
                                                  services);
