@@ -19,8 +19,15 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# Node.js and npm run the webhook signature test against the providers' own npm packages. A
+# machine may have them from elsewhere (NodeSource ships npm inside its nodejs, which conflicts
+# with Debian's npm package): the commands are what counts.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all ${#packages[@]} packages already installed"
+  echo "install-deps: all ${#packages[@]} packages and node/npm already installed"
   exit 0
 fi
 

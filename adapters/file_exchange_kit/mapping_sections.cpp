@@ -101,7 +101,7 @@ std::vector<OutputColumn> read_output_columns(StrictTable& t,
   }
   for (const auto& [name, text] : constants) {
     if (std::none_of(columns.begin(), columns.end(),
-                     [&](const OutputColumn& c) { return c.field == name; })) {
+                     [&field = name](const OutputColumn& c) { return c.field == field; })) {
       t.diagnostics().error(t.place_of_key("constants"), t.path_of("constants") + "." + name,
                             "not in " + t.path_of("columns"));
     }
@@ -109,8 +109,9 @@ std::vector<OutputColumn> read_output_columns(StrictTable& t,
   if (const toml::table* table = t.table("headers")) {
     StrictTable h(*table, t.file(), t.path_of("headers"), t.diagnostics());
     for (auto& [key, value] : h.string_entries()) {
-      auto column = std::find_if(columns.begin(), columns.end(),
-                                 [&](const OutputColumn& c) { return c.field == key.text; });
+      auto column =
+          std::find_if(columns.begin(), columns.end(),
+                       [&field = key.text](const OutputColumn& c) { return c.field == field; });
       if (column == columns.end()) {
         t.diagnostics().error(key.place, h.path_of(key.text), "not in " + t.path_of("columns"));
       } else if (value.text.empty()) {

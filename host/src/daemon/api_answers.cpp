@@ -14,6 +14,21 @@ Result<const config::CaisseConfig*> caisse_of(const CycleService& caisses,
   return caisse;
 }
 
+std::string uploaded_file_name(const http::Request& request, std::string_view fallback) {
+  constexpr std::size_t kMaxFileNameLength = 100;
+  auto sent = request.header("X-File-Name");
+  if (!sent) return std::string(fallback);
+  std::string_view name = *sent;
+  if (auto slash = name.find_last_of("/\\"); slash != std::string_view::npos) {
+    name.remove_prefix(slash + 1);
+  }
+  if (name.empty() || name.size() > kMaxFileNameLength) return std::string(fallback);
+  for (unsigned char c : name) {
+    if (c < 0x20 || c == 0x7f) return std::string(fallback);
+  }
+  return std::string(name);
+}
+
 http::Response json_answer(const boost::json::value& body) {
   http::Response r;
   r.body = boost::json::serialize(body);

@@ -20,6 +20,10 @@ namespace caisse::host::daemon {
 Result<const config::CaisseConfig*> caisse_of(const CycleService& caisses,
                                               const http::Request& request);
 
+// The name errors give an uploaded file: the client's X-File-Name without any directory, when
+// it is printable and short; `fallback` otherwise.
+std::string uploaded_file_name(const http::Request& request, std::string_view fallback);
+
 // 200 with `body` serialised.
 http::Response json_answer(const boost::json::value& body);
 

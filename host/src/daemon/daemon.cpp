@@ -6,14 +6,17 @@
 
 #include "config/config_loader.hpp"
 #include "daemon/admin_routes.hpp"
+#include "daemon/background_loop.hpp"
+#include "daemon/collection_routes.hpp"
 #include "daemon/contribution_routes.hpp"
 #include "daemon/cycle_books.hpp"
 #include "daemon/cycle_routes.hpp"
 #include "daemon/daemon_services.hpp"
 #include "daemon/database.hpp"
-#include "daemon/janitor.hpp"
 #include "daemon/landing_page.hpp"
 #include "daemon/merchant_routes.hpp"
+#include "daemon/money_in_routes.hpp"
+#include "daemon/money_in_service.hpp"
 #include "daemon/plugin_catalog.hpp"
 #include "daemon/registry_routes.hpp"
 #include "daemon/shutdown_signals.hpp"
@@ -27,6 +30,10 @@ namespace {
 
 constexpr auto kShutdownGrace = std::chrono::seconds(10);
 constexpr std::size_t kMaxQueuedDbJobs = 1024;
+// A provider notification is a few kilobytes; anything much larger is not one.
+constexpr std::size_t kMaxWebhookBytes = 256 * 1024;
+constexpr auto kNotificationInterval = std::chrono::seconds(5);
+constexpr int kNotificationBatch = 100;
 
 Result<config::DaemonConfig> load_config(const CommandLine& command_line) {
   auto config = config::load_daemon_config(command_line.config_file);
@@ -143,8 +150,29 @@ int run_daemon(const CommandLine& command_line) {
       add_merchant_routes(*router, merchant_routes);
       ContributionRoutesContext contribution_routes{cycles, workers, *auth};
       add_contribution_routes(*router, contribution_routes);
+      MoneyInService money_in(catalog, cycles, pool);
+      // Reads kept notifications: woken as each one is kept, and every few seconds for the
+      // ones due again after a failure.
+      BackgroundLoop notifications(kNotificationInterval, [&money_in] {
+        while (money_in.process_due(kNotificationBatch).processed ==
+               static_cast<std::size_t>(kNotificationBatch)) {
+        }
+      });
+      MoneyInRoutesContext money_in_routes{cycles,
+                                           money_in,
+                                           workers,
+                                           idempotency,
+                                           *auth,
+                                           config.http.max_import_bytes,
+                                           kMaxWebhookBytes,
+                                           [&notifications] { notifications.wake(); }};
+      add_money_in_routes(*router, money_in_routes);
+      add_collection_routes(*router, money_in_routes);
       add_landing_page(*router, config);
-      Janitor janitor(cycles, config.janitor_interval);
+      BackgroundLoop janitor(config.janitor_interval, [&cycles] {
+        std::size_t asked = cycles.reconcile_dispatched();
+        if (asked > 0) spdlog::info("event=janitor_round cycles={}", asked);
+      });
 
       http::HttpServer server(*options, router, &metrics);
       if (auto listening = server.start(); !listening) {

@@ -2,8 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include <cstdio>
-
+#include "digest/sha256.hpp"
 #include "http/admin_auth.hpp"
 #include "store/pg_connection.hpp"
 
@@ -12,16 +11,6 @@ namespace {
 
 constexpr auto kConnectionWait = std::chrono::seconds(10);
 constexpr std::size_t kMaxKeyLength = 128;
-
-std::string hex(const http::Sha256Digest& digest) {
-  std::string out;
-  char pair[3];
-  for (unsigned char byte : digest) {
-    std::snprintf(pair, sizeof pair, "%02x", byte);
-    out += pair;
-  }
-  return out;
-}
 
 bool visible_ascii(std::string_view text) {
   for (char c : text) {
@@ -66,7 +55,7 @@ Result<IdempotentRequest> idempotent_request(const http::Request& request) {
   }
   return IdempotentRequest{
       request.principal, std::string(*key),
-      request.method + " " + request.path + " " + hex(http::sha256(request.body))};
+      request.method + " " + request.path + " " + digest::to_hex(digest::sha256(request.body))};
 }
 
 http::Response IdempotentRequests::run(const IdempotentRequest& request,

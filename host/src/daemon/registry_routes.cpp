@@ -17,25 +17,6 @@ using http::Request;
 using http::Responder;
 using http::Response;
 
-constexpr std::size_t kMaxFileNameLength = 100;
-
-// The name errors give the file: the client's X-File-Name without any directory, when it is
-// printable and short; "{kind}.csv" otherwise.
-std::string file_name_of(const Request& request, std::string_view kind) {
-  std::string fallback = std::string(kind) + ".csv";
-  auto sent = request.header("X-File-Name");
-  if (!sent) return fallback;
-  std::string_view name = *sent;
-  if (auto slash = name.find_last_of("/\\"); slash != std::string_view::npos) {
-    name.remove_prefix(slash + 1);
-  }
-  if (name.empty() || name.size() > kMaxFileNameLength) return fallback;
-  for (unsigned char c : name) {
-    if (c < 0x20 || c == 0x7f) return fallback;
-  }
-  return std::string(name);
-}
-
 boost::json::object report_object(const registry::ImportReport& report) {
   return {{"kind", registry::to_string(report.kind)},
           {"file_lines", report.file_lines},
@@ -61,7 +42,7 @@ void import_file(const RegistryRoutesContext& ctx, Request&& request, Responder 
   if (!caisse) return respond(failure_answer(caisse.error()));
   auto kind = registry::parse_import_kind(request.path_params.at("kind"));
   if (!kind) return respond(http::json_error(404, kind.error().message));
-  std::string file_name = file_name_of(request, request.path_params.at("kind"));
+  std::string file_name = uploaded_file_name(request, request.path_params.at("kind") + ".csv");
   auto shared = std::make_shared<Request>(std::move(request));
   answer_once(
       ctx.workers, ctx.idempotency, *shared, std::move(respond),

@@ -56,17 +56,6 @@ const char* role_name(Role role) {
   return "unknown";
 }
 
-Sha256Digest sha256(std::string_view data) {
-  Sha256Digest digest{};
-  unsigned int length = 0;
-  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1 ||
-      length != digest.size()) {
-    // Only a broken OpenSSL installation gets here: a bug, not an expected failure.
-    throw std::runtime_error("EVP_Digest(SHA-256) failed");
-  }
-  return digest;
-}
-
 void TokenAuthenticator::add(std::string name, Role role, std::string_view secret) {
   tokens_.push_back(Entry{std::move(name), role, sha256(secret)});
 }

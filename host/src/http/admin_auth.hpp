@@ -12,6 +12,8 @@
 #include "core/result.hpp"
 #include "http/router.hpp"
 
+#include "digest/sha256.hpp"
+
 namespace caisse::host::http {
 
 enum class Role { operator_role, committee, auditor, researcher };
@@ -28,7 +30,7 @@ struct Principal {
   Role role;
 };
 
-using Sha256Digest = std::array<unsigned char, 32>;
+using digest::Sha256Digest;
 
 class TokenAuthenticator {
  public:
@@ -57,8 +59,7 @@ class TokenAuthenticator {
   std::vector<Entry> tokens_;
 };
 
-// SHA-256 of `data` (OpenSSL EVP).
-Sha256Digest sha256(std::string_view data);
+using digest::sha256;
 
 // Wraps `inner` so that it runs only for a request whose bearer token is valid and whose role is
 // in `allowed`: no or unknown token -> 401 with `WWW-Authenticate: Bearer`; a known token whose

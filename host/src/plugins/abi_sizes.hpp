@@ -44,4 +44,22 @@ inline constexpr std::size_t kCurrencyHooksSize_1_3 =
 inline constexpr std::size_t kPurchaseSize_1_3 =
     offsetof(caisse_purchase_t, paid_at_ms) + sizeof(caisse_purchase_t::paid_at_ms);
 
+// ABI 1.4 appended the COLLECTOR, STATEMENT and PAYOUT tables to the descriptor.
+inline constexpr std::size_t kDescriptorSize_1_4 =
+    offsetof(caisse_plugin_t, payout) + sizeof(caisse_plugin_t::payout);
+inline constexpr std::size_t kCollectorHooksSize_1_4 =
+    offsetof(caisse_collector_hooks_t, caisse_on_collector_list_payments) +
+    sizeof(caisse_collector_hooks_t::caisse_on_collector_list_payments);
+inline constexpr std::size_t kStatementHooksSize_1_4 =
+    offsetof(caisse_statement_hooks_t, caisse_on_statement_parse) +
+    sizeof(caisse_statement_hooks_t::caisse_on_statement_parse);
+inline constexpr std::size_t kPayoutHooksSize_1_4 =
+    offsetof(caisse_payout_hooks_t, caisse_on_payout_write_transfers) +
+    sizeof(caisse_payout_hooks_t::caisse_on_payout_write_transfers);
+inline constexpr std::size_t kStatementEntrySize_1_4 =
+    offsetof(caisse_statement_entry_t, return_reason) +
+    sizeof(caisse_statement_entry_t::return_reason);
+inline constexpr std::size_t kPaymentEventSize_1_4 =
+    offsetof(caisse_payment_event_t, location) + sizeof(caisse_payment_event_t::location);
+
 }  // namespace caisse::host::plugins

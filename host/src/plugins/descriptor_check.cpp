@@ -11,7 +11,9 @@ namespace caisse::host::plugins {
 namespace {
 
 // The roles whose hook tables this host knows; the others are refused rather than stubbed.
-constexpr std::uint32_t kSupportedRoles = CAISSE_ROLE_CURRENCY | CAISSE_ROLE_RULE;
+constexpr std::uint32_t kSupportedRoles = CAISSE_ROLE_CURRENCY | CAISSE_ROLE_RULE |
+                                          CAISSE_ROLE_COLLECTOR | CAISSE_ROLE_STATEMENT |
+                                          CAISSE_ROLE_PAYOUT;
 
 const std::string kHostAbi =
     std::to_string(CAISSE_SDK_ABI_MAJOR) + "." + std::to_string(CAISSE_SDK_ABI_MINOR);
@@ -29,6 +31,11 @@ Result<void> check_role(const caisse_plugin_t& d, std::uint32_t role, const Tabl
                         std::size_t size_1_0, MissingHooks missing_hooks) {
   const std::string name = role_names(role);
   const bool declared = (d.roles & role) != 0;
+  if (declared && table == nullptr && d.struct_size < kDescriptorSize_1_4 &&
+      (role & (CAISSE_ROLE_COLLECTOR | CAISSE_ROLE_STATEMENT | CAISSE_ROLE_PAYOUT)) != 0) {
+    return make_error("declares role " + name + ", whose hook table came with ABI 1.4, but was " +
+                      "built against an older header");
+  }
   if (declared && table == nullptr) {
     return make_error("declares role " + name + " but has no " + name + " hook table");
   }
@@ -43,6 +50,35 @@ Result<void> check_role(const caisse_plugin_t& d, std::uint32_t role, const Tabl
     return make_error(name + " hook " + missing);
   }
   return {};
+}
+
+// The 1.4 roles. Their tables exist only in descriptors at least as big as ABI 1.4's, and every
+// hook of them may be NULL as long as the role does something.
+Result<void> check_money_roles(const caisse_plugin_t& d) {
+  const bool knows_1_4 = d.struct_size >= kDescriptorSize_1_4;
+  auto collector =
+      check_role(d, CAISSE_ROLE_COLLECTOR, knows_1_4 ? d.collector : nullptr,
+                 kCollectorHooksSize_1_4, [](const caisse_collector_hooks_t& t) -> std::string {
+                   if (t.caisse_on_collector_verify_webhook || t.caisse_on_collector_read_webhook ||
+                       t.caisse_on_collector_write_debits || t.caisse_on_collector_read_report ||
+                       t.caisse_on_collector_list_payments) {
+                     return {};
+                   }
+                   return "table has every hook NULL: set at least one";
+                 });
+  if (!collector) return collector;
+  auto statement = check_role(
+      d, CAISSE_ROLE_STATEMENT, knows_1_4 ? d.statement : nullptr, kStatementHooksSize_1_4,
+      [](const caisse_statement_hooks_t& t) -> std::string {
+        return t.caisse_on_statement_parse ? std::string() : "caisse_on_statement_parse is NULL";
+      });
+  if (!statement) return statement;
+  return check_role(d, CAISSE_ROLE_PAYOUT, knows_1_4 ? d.payout : nullptr, kPayoutHooksSize_1_4,
+                    [](const caisse_payout_hooks_t& t) -> std::string {
+                      return t.caisse_on_payout_write_transfers
+                                 ? std::string()
+                                 : "caisse_on_payout_write_transfers is NULL";
+                    });
 }
 
 }  // namespace
@@ -102,6 +138,8 @@ Result<void> check_descriptor(const caisse_plugin_t& d, std::string_view file_st
                                   "caisse_on_rule_bonus";
                          });
   if (!rule) return rule;
+  auto money_roles = check_money_roles(d);
+  if (!money_roles) return money_roles;
   if (d.roles == 0) return make_error("declares no role");
   return check_config_schema(d);
 }

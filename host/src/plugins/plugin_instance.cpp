@@ -7,21 +7,19 @@
 #include <utility>
 
 #include "plugins/abi_sizes.hpp"
+#include "plugins/c_strings.hpp"
 #include "plugins/descriptor_names.hpp"
 #include "plugins/host_api.hpp"
 #include "plugins/host_context.hpp"
+#include "plugins/plugin_instance_call.hpp"
 #include "plugins/untrusted_enum.hpp"
 
 namespace caisse::host::plugins {
 namespace {
 
-caisse_str_t to_c(const std::string& text) {
-  return {text.data(), text.size()};
-}
-
-std::string from_c(caisse_str_t text) {
-  return text.len == 0 ? std::string{} : std::string(text.data, text.len);
-}
+// The string conversions, next to this file's overloads for role values.
+using plugins::from_c;
+using plugins::to_c;
 
 caisse_allocation_input_t to_c(const AllocationInput& in) {
   return {sizeof(caisse_allocation_input_t),
@@ -146,28 +144,6 @@ Error PluginInstance::failure(std::string_view what, const std::string& reason) 
                     " failed: " + reason);
 }
 
-template <class Hook>
-Result<void> PluginInstance::call(std::string_view what, Hook&& hook) {
-  context_->last_error.clear();
-  int status = CAISSE_STATUS_INTERNAL;
-  std::string thrown;
-  try {
-    const caisse_status_t returned = hook();
-    status = untrusted_value(returned);
-  } catch (const std::exception& e) {
-    thrown = std::string("the plugin threw: ") + e.what();
-  } catch (...) {
-    thrown = "the plugin threw an exception";
-  }
-  context_->kv_values.clear();
-  context_->http_answers.clear();
-  last_status_ = thrown.empty() ? status : CAISSE_STATUS_INTERNAL;
-  if (!thrown.empty()) return failure(what, thrown);
-  if (status == CAISSE_STATUS_OK) return {};
-  if (context_->last_error.empty()) return failure(what, status_name(status) + ", no message");
-  return failure(what, context_->last_error);
-}
-
 template <class Hook, class CInput>
 Result<std::int64_t> PluginInstance::rule_amount(std::string_view what,
                                                  Hook caisse_rule_hooks_t::*hook,
@@ -227,8 +203,7 @@ Result<OperationResult> PluginInstance::status(std::string_view operation_id) {
   if (currency == nullptr) return failure("status", "the plugin has no currency role");
   caisse_operation_result_t c_result = unknown_result();
   auto called = call("status", [&] {
-    return currency->caisse_on_currency_status(
-        state_, caisse_str_t{operation_id.data(), operation_id.size()}, &c_result);
+    return currency->caisse_on_currency_status(state_, to_c(operation_id), &c_result);
   });
   if (!called) return called.error();
   return from_c(c_result);

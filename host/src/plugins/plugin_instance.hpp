@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include "config/resolved_plugin_config.hpp"
 #include "core/result.hpp"
 #include "plugins/loaded_plugin.hpp"
+#include "plugins/payment_values.hpp"
 #include "plugins/plugin_services.hpp"
 #include "plugins/role_values.hpp"
 
@@ -55,6 +57,35 @@ class PluginInstance {
   // Whether the plugin has these optional hooks at all:
   bool lists_purchases() const;
   bool syncs_merchants() const;
+
+  // The money-in and money-out hooks (ABI 1.4, plugin_instance_payments.cpp). Each fails with
+  // UNSUPPORTED when the plugin does not play the role, leaves the hook NULL or predates 1.4.
+  // Values a plugin hands over are checked before the host sees them: a malformed one (an
+  // empty event id, an unknown state, a zero amount on a statement line) fails the whole call.
+  //
+  // STATEMENT: reads a statement file; on_entry gets each line in file order and may stop the
+  // reading by returning an Error, which the call then returns.
+  using StatementEntryHandler = std::function<Result<void>(StatementEntry&&)>;
+  Result<void> parse_statement(std::string_view file_name, std::string_view content,
+                               const StatementEntryHandler& on_entry);
+  // COLLECTOR: the provider's event id of an authentic notification. On failure,
+  // last_call_denied() tells a forged or stale one (PERMISSION_DENIED) from a malformed one.
+  Result<std::string> verify_webhook(const Webhook& webhook);
+  Result<std::vector<PaymentEvent>> read_webhook(const Webhook& webhook);
+  Result<std::string> write_debits(const DebitBatch& batch);
+  Result<std::vector<PaymentEvent>> read_report(std::string_view file_name,
+                                                std::string_view content);
+  Result<std::vector<PaymentEvent>> list_payments(std::int64_t from_ms, std::int64_t to_ms);
+  // PAYOUT: a credit transfer file (pain.001).
+  Result<std::string> write_transfers(const TransferBatch& batch);
+  // Whether the plugin has each of these hooks.
+  bool parses_statements() const;
+  bool verifies_webhooks() const;
+  bool writes_debits() const;
+  bool reads_reports() const;
+  bool writes_transfers() const;
+  bool last_call_denied() const { return last_status_ == kPermissionDenied; }
+
   // Whether the last hook failed because the plugin answered UNSUPPORTED itself (a hook it has
   // but cannot serve as configured, such as Cyclos with `accreditation = "none"`).
   bool last_call_unsupported() const { return last_status_ == kUnsupported; }
@@ -77,6 +108,9 @@ class PluginInstance {
   // The currency hook at `hook`, or null when the table is too old to have it or leaves it NULL.
   template <class Hook>
   Hook currency_hook(Hook caisse_currency_hooks_t::*hook, std::size_t table_size_needed) const;
+  // Collects the payment events a collector hook hands over, checked.
+  template <class Hook>
+  Result<std::vector<PaymentEvent>> collect_events(std::string_view what, Hook&& hook);
   template <class Hook, class CInput>
   Result<std::int64_t> rule_amount(std::string_view what, Hook caisse_rule_hooks_t::*hook,
                                    std::size_t table_size_needed, const char* hook_name,
@@ -85,9 +119,10 @@ class PluginInstance {
   // Declared first, destroyed last: the code of destroy() stays mapped until it has run.
   std::shared_ptr<LoadedPlugin> plugin_;
   std::unique_ptr<caisse_host_context> context_;
-  void* state_ = nullptr;                 // the plugin's instance_plugin_ptr
-  static constexpr int kUnsupported = 3;  // CAISSE_STATUS_UNSUPPORTED, without sdk.h here
-  int last_status_ = 0;                   // what the last hook returned
+  void* state_ = nullptr;                      // the plugin's instance_plugin_ptr
+  static constexpr int kUnsupported = 3;       // CAISSE_STATUS_UNSUPPORTED, without sdk.h here
+  static constexpr int kPermissionDenied = 7;  // CAISSE_STATUS_PERMISSION_DENIED
+  int last_status_ = 0;                        // what the last hook returned
 };
 
 }  // namespace caisse::host::plugins

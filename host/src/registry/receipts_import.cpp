@@ -1,14 +1,12 @@
 // receipts.csv: reference, date, source, household_id, funder_id, amount. Each receipt is
-// recorded once and posted to the caisse's ledger under the key "receipt/<reference>": bank +x
-// EUR, and contributions -x (source contribution) or grant:<funder_id> -x (source grant).
+// recorded once and posted to the caisse's ledger by record_receipt (receipt_posting.hpp).
 #include <algorithm>
 #include <map>
 
-#include "ledger/chart.hpp"
-#include "ledger/journal.hpp"
 #include "money/money.hpp"
 #include "registry/formats.hpp"
 #include "registry/import_support.hpp"
+#include "registry/receipt_posting.hpp"
 #include "store/text_array.hpp"
 
 namespace caisse::host::registry::detail {
@@ -75,23 +73,14 @@ std::optional<ReceiptRow> read_row(const csv::Record& record, Problems& problems
   return ReceiptRow{record.line(), *reference, *date, *source, *household, *funder, *amount};
 }
 
-// What differs between a recorded receipt and a row of the file, "" when nothing does.
-std::string differences(const store::PgResult& recorded, int r, const ReceiptRow& row) {
-  std::string out;
-  auto compare = [&](std::string_view column, std::string_view before, std::string_view now) {
-    if (before == now) return;
-    if (!out.empty()) out += ", ";
-    out += std::string(column) + " \"" + std::string(before) + "\" recorded, \"" +
-           std::string(now) + "\" in the file";
-  };
-  compare("date", recorded.get(r, 1), csv::format_date(row.date));
-  compare("source", recorded.get(r, 2), row.source);
-  compare("household_id", recorded.get(r, 3), row.household_id.value_or(""));
-  compare("funder_id", recorded.get(r, 4), row.funder_id.value_or(""));
-  const std::int64_t amount = std::stoll(std::string(recorded.get(r, 5)));
-  compare("amount", money::format_decimal(amount, format::kEuroMinorUnit),
-          money::format_decimal(row.amount_minor, format::kEuroMinorUnit));
-  return out;
+NewReceipt receipt_of(const ReceiptRow& row) {
+  return {row.reference,
+          row.date,
+          row.household_id,
+          row.funder_id,
+          row.amount_minor,
+          "",
+          "registry:receipt/" + row.reference};
 }
 
 }  // namespace
@@ -139,7 +128,10 @@ Result<ImportReport> import_receipts(store::PgConnection& db, const config::Cais
     if (row.household_id && known_households->count(*row.household_id) == 0) continue;
     if (row.funder_id && known_funders->count(*row.funder_id) == 0) continue;
     if (auto found = recorded_row.find(row.reference); found != recorded_row.end()) {
-      std::string differs = differences(*recorded, found->second, row);
+      const int r = found->second;
+      std::string differs = receipt_differences(
+          recorded->get(r, 1), recorded->get(r, 3), recorded->get(r, 4),
+          std::stoll(std::string(recorded->get(r, 5))), receipt_of(row), "in the file");
       if (differs.empty()) {
         ++report.unchanged;
       } else {
@@ -155,40 +147,13 @@ Result<ImportReport> import_receipts(store::PgConnection& db, const config::Cais
   if (!problems.empty()) return problems.error();
   if (to_post.empty()) return report;
 
-  auto chart = ledger::open_chart(db, caisse.id, format::kEuro, format::kEuroMinorUnit,
-                                  caisse.currency.code, caisse.currency.minor_unit);
-  if (!chart) return chart.error();
   for (const ReceiptRow* row : to_post) {
-    ledger::AccountRef source{ledger::AccountKind::contributions, ""};
-    std::string description =
-        "Contribution received from household " + row->household_id.value_or("");
-    if (row->funder_id) {
-      source = {ledger::AccountKind::grant, *row->funder_id};
-      description = "Grant received from funder " + *row->funder_id;
-      auto opened = ledger::open_account(db, caisse.id, source, format::kEuro);
-      if (!opened) return opened.error();
-    }
-    ledger::NewEntry entry{caisse.id,
-                           "receipt/" + row->reference,
-                           row->date,
-                           description + " (" + row->reference + ")",
-                           "registry:receipt/" + row->reference,
-                           {{{ledger::AccountKind::bank, ""}, {row->amount_minor, format::kEuro}},
-                            {source, {-row->amount_minor, format::kEuro}}}};
-    auto posted = ledger::post(db, entry);
-    if (!posted) {
+    auto recorded = record_receipt(db, caisse, receipt_of(*row));
+    if (!recorded) {
       return make_error(file + ":" + std::to_string(row->line) + ": column reference: \"" +
-                            row->reference + "\": " + posted.error().message,
-                        posted.error().kind);
+                            row->reference + "\": " + recorded.error().message,
+                        recorded.error().kind);
     }
-    auto inserted = db.exec_params(
-        "INSERT INTO registry_receipts"
-        "    (caisse_id, reference, received_on, source, household_id, funder_id, amount_minor,"
-        "     entry_id)"
-        " VALUES ($1, $2, $3::date, $4, $5, $6, $7::bigint, $8::bigint)",
-        {caisse.id, row->reference, csv::format_date(row->date), row->source, row->household_id,
-         row->funder_id, std::to_string(row->amount_minor), std::to_string(posted->entry.id)});
-    if (!inserted) return inserted.error();
     ++report.inserted;
   }
   return report;

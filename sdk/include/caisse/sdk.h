@@ -47,6 +47,9 @@
  *   1.3  CURRENCY: caisse_on_currency_list_purchases and caisse_on_currency_sync_merchants
  *        appended to caisse_currency_hooks_t, with caisse_purchase_t, caisse_purchase_sink_fn and
  *        caisse_merchant_t; both hooks may be NULL.
+ *   1.4  COLLECTOR, STATEMENT and PAYOUT hook tables (caisse_collector_hooks_t,
+ *        caisse_statement_hooks_t, caisse_payout_hooks_t) appended to caisse_plugin_t, with
+ *        their values and sinks; every hook of these tables may be NULL (at least one is set).
  *
  * THREADING
  *   The host calls the hooks of one instance from one thread at a time. Different instances of
@@ -67,7 +70,7 @@ extern "C" {
 /** The ABI major this header describes. Plugins with a different major are refused. */
 #define CAISSE_SDK_ABI_MAJOR 1
 /** The ABI minor this header describes. Grows when fields, tables or enum values are appended. */
-#define CAISSE_SDK_ABI_MINOR 3
+#define CAISSE_SDK_ABI_MINOR 4
 
 /** Name of the one symbol every plugin exports. */
 #define CAISSE_PLUGIN_ENTRY_SYMBOL "caisse_plugin_entry"
@@ -157,10 +160,11 @@ typedef enum caisse_log_level {
  * the descriptor points at that role's hook table.
  *   CURRENCY   credits allocations in a food currency backend, reports their status.
  *   RULE       pure functions chosen by a committee (allocation formulas, grids, bonuses).
- *   COLLECTOR  collects contributions (direct debit, card PSPs).   Hooks: appended in a minor.
- *   STATEMENT  parses bank statements.                             Hooks: appended in a minor.
- *   PAYOUT     pays merchants their reconversion to euros.         Hooks: appended in a minor.
- * A host refuses a plugin that declares a role whose hook table it does not know.
+ *   COLLECTOR  collects contributions (direct debit, card PSPs).   Hooks: caisse_collector_hooks_t
+ * (1.4). STATEMENT  parses bank statements.                             Hooks:
+ * caisse_statement_hooks_t (1.4). PAYOUT     pays merchants their reconversion to euros. Hooks:
+ * caisse_payout_hooks_t (1.4). A host refuses a plugin that declares a role whose hook table it
+ * does not know.
  */
 typedef enum caisse_role {
   CAISSE_ROLE_CURRENCY = 1u << 0,
@@ -629,6 +633,283 @@ typedef struct caisse_rule_hooks {
 } caisse_rule_hooks_t;
 
 /* ------------------------------------------------------------------------------------------ */
+/* Money in and out (1.4): COLLECTOR, STATEMENT and PAYOUT roles                               */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * (1.4) Where a plugin writes a file it produces (a pain.008, a pain.001), in pieces, so that a
+ * file of 100 000 lines is never built whole on the plugin's side.
+ * @param bytes OWNERSHIP: plugin. LIFETIME: until the sink returns (the host copies it).
+ * @return OK to go on; any other status means stop writing and return that status.
+ */
+typedef caisse_status_t (*caisse_bytes_sink_fn)(void* sink_host_ptr, caisse_str_t bytes);
+
+/** (1.4) One bank statement line, as a STATEMENT plugin read it from a file. */
+typedef struct caisse_statement_entry {
+  /** sizeof(caisse_statement_entry_t) as the plugin knows it. */
+  uint32_t struct_size;
+  /** Where in the file: "releve.csv:12", "Stmt[1]/Ntry[3]/NtryDtls/TxDtls[2]". */
+  caisse_str_t location;
+  /** The IBAN of the account the statement is about; empty when the file does not say. */
+  caisse_str_t account_iban;
+  /** YYYY-MM-DD. */
+  caisse_str_t booking_date;
+  /** YYYY-MM-DD, or empty. */
+  caisse_str_t value_date;
+  /** Signed: minor > 0 is money in (a credit), minor < 0 money out (a debit). Never 0. */
+  caisse_money_t amount;
+  /** The bank's own id of the line (camt AcctSvcrRef); empty when it has none. */
+  caisse_str_t bank_reference;
+  /** The SEPA EndToEndId the line carries; empty when none. */
+  caisse_str_t end_to_end_id;
+  /** The SEPA mandate reference (RUM) the line carries; empty when none. */
+  caisse_str_t mandate_id;
+  caisse_str_t counterparty_name;
+  caisse_str_t counterparty_iban;
+  /** The free text (label, unstructured remittance). */
+  caisse_str_t remittance;
+  /** The ISO 20022 reason code of a returned or rejected payment (AC04, MD06...); else empty. */
+  caisse_str_t return_reason;
+} caisse_statement_entry_t;
+
+/**
+ * (1.4) Where caisse_on_statement_parse hands each line, one at a time.
+ * @param entry OWNERSHIP: plugin. LIFETIME: until the sink returns (the host copies it).
+ * @return OK to go on; any other status means stop and return that status.
+ */
+typedef caisse_status_t (*caisse_statement_sink_fn)(void* sink_host_ptr,
+                                                    const caisse_statement_entry_t* entry);
+
+/** (1.4) Hooks of the STATEMENT role. OWNERSHIP: plugin, static. */
+typedef struct caisse_statement_hooks {
+  uint32_t struct_size;
+
+  /**
+   * Reads a bank statement file (a bank's CSV export, a camt.053 or camt.054).
+   * @param file_name the name the operator gave the file, for messages. LIFETIME: the call.
+   * @param content the whole file, as bytes. LIFETIME: the call.
+   * @param sink called once per line, in file order.
+   * @return OK when the whole file was read; INVALID_ARGUMENT for a malformed file, the message
+   *         naming the file and line, or the XML element. The host records nothing of a file
+   *         that did not read whole.
+   */
+  caisse_status_t (*caisse_on_statement_parse)(void* instance_plugin_ptr, caisse_str_t file_name,
+                                               caisse_str_t content, caisse_statement_sink_fn sink,
+                                               void* sink_host_ptr);
+} caisse_statement_hooks_t;
+
+/** (1.4) The SEPA sequence type of a direct debit. Values are stable. */
+typedef enum caisse_sequence_type {
+  /** FRST: the first collection under a mandate. */
+  CAISSE_SEQUENCE_FIRST = 1,
+  /** RCUR: a later collection under a recurrent mandate. */
+  CAISSE_SEQUENCE_RECURRING = 2,
+  /** OOFF: the only collection under a one-off mandate. */
+  CAISSE_SEQUENCE_ONE_OFF = 3,
+  /** FNAL: the last collection under a recurrent mandate. */
+  CAISSE_SEQUENCE_FINAL = 4,
+} caisse_sequence_type_t;
+
+/** (1.4) One direct debit to collect from a member. OWNERSHIP: host. */
+typedef struct caisse_debit {
+  /** sizeof(caisse_debit_t) as the host knows it. */
+  uint32_t struct_size;
+  /** Unique, at most 35 characters; the bank hands it back in reports and statements. */
+  caisse_str_t end_to_end_id;
+  /** The mandate reference (RUM). */
+  caisse_str_t mandate_id;
+  /** The mandate's signature date, YYYY-MM-DD. */
+  caisse_str_t mandate_signed_on;
+  /** A caisse_sequence_type_t. */
+  uint32_t sequence;
+  caisse_str_t debtor_name;
+  caisse_str_t debtor_iban;
+  /** Empty when unknown (IBAN-only collection). */
+  caisse_str_t debtor_bic;
+  caisse_money_t amount;
+  /** The text the member sees on their statement. */
+  caisse_str_t remittance;
+  /** The previous mandate reference when it changed since the last collection; else empty. */
+  caisse_str_t amended_mandate_id;
+  /** The previous IBAN when the member changed account since the last collection; else empty. */
+  caisse_str_t amended_debtor_iban;
+} caisse_debit_t;
+
+/** (1.4) A file of direct debits. OWNERSHIP: host. LIFETIME: until the hook returns. */
+typedef struct caisse_debit_batch {
+  uint32_t struct_size;
+  /** Unique per file (the pain.008 MsgId). */
+  caisse_str_t message_id;
+  /** When the file is made, ISO date-time (2026-11-24T10:00:00). */
+  caisse_str_t created_at;
+  /** The requested collection date, YYYY-MM-DD. */
+  caisse_str_t collection_date;
+  const caisse_debit_t* debits;
+  size_t debit_count;
+} caisse_debit_batch_t;
+
+/**
+ * (1.4) Where a payment stands, as a provider or a bank reported it. Values are stable.
+ *   PENDING   accepted, not settled yet.
+ *   PAID      settled: the money comes (or came) in.
+ *   FAILED    rejected or refused before settlement: nothing moved.
+ *   REFUNDED  given back after settlement: a return, a refund, a chargeback.
+ */
+typedef enum caisse_payment_state {
+  CAISSE_PAYMENT_PENDING = 1,
+  CAISSE_PAYMENT_PAID = 2,
+  CAISSE_PAYMENT_FAILED = 3,
+  CAISSE_PAYMENT_REFUNDED = 4,
+} caisse_payment_state_t;
+
+/**
+ * (1.4) What a provider says happened to one payment. The host keeps each event_id of an
+ * instance once, so the same report or notification twice changes nothing.
+ *
+ * OWNERSHIP: plugin. LIFETIME: until the sink it is passed to returns (the host copies it).
+ */
+typedef struct caisse_payment_event {
+  /** sizeof(caisse_payment_event_t) as the plugin knows it. */
+  uint32_t struct_size;
+  /** The provider's id of this event, unique per instance: the deduplication key. */
+  caisse_str_t event_id;
+  /** Which payment: the EndToEndId the host chose, or the provider's payment id. */
+  caisse_str_t payment_ref;
+  /** The paying household's id when the provider carries it; empty otherwise. */
+  caisse_str_t payer_ref;
+  /** A caisse_payment_state_t. */
+  uint32_t state;
+  /** The payment's amount; minor 0 when the event does not say. */
+  caisse_money_t amount;
+  /** The provider's or the ISO reason code (AC04, card_declined); empty when none. */
+  caisse_str_t reason_code;
+  /** When it happened: ISO date or date-time. */
+  caisse_str_t occurred_at;
+  /** Where in a report file; empty for a notification. */
+  caisse_str_t location;
+} caisse_payment_event_t;
+
+/** (1.4) Where collector hooks hand each payment event; as caisse_statement_sink_fn. */
+typedef caisse_status_t (*caisse_payment_event_sink_fn)(void* sink_host_ptr,
+                                                        const caisse_payment_event_t* event);
+
+/**
+ * (1.4) A notification a provider pushed to the host, exactly as received.
+ * OWNERSHIP: host. LIFETIME: until the hook returns.
+ */
+typedef struct caisse_webhook {
+  uint32_t struct_size;
+  const caisse_http_header_t* headers;
+  size_t header_count;
+  /** The raw body, byte for byte: signatures are computed on these bytes. */
+  caisse_str_t body;
+  /** The host's clock when the request arrived, ms since the Unix epoch. */
+  int64_t received_ms;
+} caisse_webhook_t;
+
+/**
+ * (1.4) Hooks of the COLLECTOR role: a plugin sets those its provider supports (at least one);
+ * the host answers UNSUPPORTED for the others. OWNERSHIP: plugin, static.
+ */
+typedef struct caisse_collector_hooks {
+  uint32_t struct_size;
+
+  /**
+   * Tells whether a notification is authentic: the signature over the raw body (compared in
+   * constant time) and its timestamp within the tolerated window. Runs before the host answers
+   * the provider, so it must be quick and must not call the network. A provider that does not
+   * sign checks only the shape here; caisse_on_collector_read_webhook then re-fetches.
+   * @param event_id_plugin_ptr out: the provider's event id. LIFETIME: until the next hook.
+   * @return OK when authentic; PERMISSION_DENIED when forged, stale or signed with another
+   *         secret; INVALID_ARGUMENT when it is not a notification of this provider.
+   */
+  caisse_status_t (*caisse_on_collector_verify_webhook)(void* instance_plugin_ptr,
+                                                        const caisse_webhook_t* webhook,
+                                                        caisse_str_t* event_id_plugin_ptr);
+
+  /**
+   * Turns a verified notification into payment events. The host calls it later, off the request,
+   * and again after a failure, so it must be safe to call twice. It may call
+   * caisse_host_http_send (to re-fetch a payment from an unsigned provider's API).
+   * @return OK; UNAVAILABLE when the provider cannot be asked now (the host retries, then files
+   *         the notification as dead for the operator to replay); INVALID_ARGUMENT when malformed.
+   */
+  caisse_status_t (*caisse_on_collector_read_webhook)(void* instance_plugin_ptr,
+                                                      const caisse_webhook_t* webhook,
+                                                      caisse_payment_event_sink_fn sink,
+                                                      void* sink_host_ptr);
+
+  /**
+   * Writes a direct-debit initiation file (pain.008) for the batch.
+   * @param sink receives the file's bytes in order.
+   * @return OK; INVALID_ARGUMENT naming the debit (its end_to_end_id) and the field at fault.
+   *         Nothing the plugin wrote counts unless it returns OK.
+   */
+  caisse_status_t (*caisse_on_collector_write_debits)(void* instance_plugin_ptr,
+                                                      const caisse_debit_batch_t* batch,
+                                                      caisse_bytes_sink_fn sink,
+                                                      void* sink_host_ptr);
+
+  /**
+   * Reads a payment status report (pain.002) into payment events.
+   * @return OK when the whole file was read; INVALID_ARGUMENT naming the file, line or element.
+   */
+  caisse_status_t (*caisse_on_collector_read_report)(void* instance_plugin_ptr,
+                                                     caisse_str_t file_name, caisse_str_t content,
+                                                     caisse_payment_event_sink_fn sink,
+                                                     void* sink_host_ptr);
+
+  /**
+   * Lists the provider's payments made in [from_ms, to_ms), for reconciliation.
+   * @return OK when every payment of the period was handed over; UNAVAILABLE otherwise.
+   */
+  caisse_status_t (*caisse_on_collector_list_payments)(void* instance_plugin_ptr, int64_t from_ms,
+                                                       int64_t to_ms,
+                                                       caisse_payment_event_sink_fn sink,
+                                                       void* sink_host_ptr);
+} caisse_collector_hooks_t;
+
+/** (1.4) One credit transfer to a merchant (its reconversion to euros). OWNERSHIP: host. */
+typedef struct caisse_transfer {
+  uint32_t struct_size;
+  /** Unique, at most 35 characters. */
+  caisse_str_t end_to_end_id;
+  caisse_str_t creditor_name;
+  caisse_str_t creditor_iban;
+  /** Empty when unknown. */
+  caisse_str_t creditor_bic;
+  caisse_money_t amount;
+  caisse_str_t remittance;
+} caisse_transfer_t;
+
+/** (1.4) A file of credit transfers. OWNERSHIP: host. LIFETIME: until the hook returns. */
+typedef struct caisse_transfer_batch {
+  uint32_t struct_size;
+  /** Unique per file (the pain.001 MsgId). */
+  caisse_str_t message_id;
+  /** When the file is made, ISO date-time. */
+  caisse_str_t created_at;
+  /** The requested execution date, YYYY-MM-DD. */
+  caisse_str_t execution_date;
+  const caisse_transfer_t* transfers;
+  size_t transfer_count;
+} caisse_transfer_batch_t;
+
+/** (1.4) Hooks of the PAYOUT role. OWNERSHIP: plugin, static. */
+typedef struct caisse_payout_hooks {
+  uint32_t struct_size;
+
+  /**
+   * Writes a credit transfer initiation file (pain.001) for the batch.
+   * @return OK; INVALID_ARGUMENT naming the transfer and the field at fault.
+   */
+  caisse_status_t (*caisse_on_payout_write_transfers)(void* instance_plugin_ptr,
+                                                      const caisse_transfer_batch_t* batch,
+                                                      caisse_bytes_sink_fn sink,
+                                                      void* sink_host_ptr);
+} caisse_payout_hooks_t;
+
+/* ------------------------------------------------------------------------------------------ */
 /* The plugin descriptor and entry point                                                       */
 /* ------------------------------------------------------------------------------------------ */
 
@@ -681,6 +962,12 @@ typedef struct caisse_plugin {
   const caisse_currency_hooks_t* currency;
   /** Non-NULL if and only if roles contains CAISSE_ROLE_RULE. */
   const caisse_rule_hooks_t* rule;
+  /** (1.4) Non-NULL if and only if roles contains CAISSE_ROLE_COLLECTOR. */
+  const caisse_collector_hooks_t* collector;
+  /** (1.4) Non-NULL if and only if roles contains CAISSE_ROLE_STATEMENT. */
+  const caisse_statement_hooks_t* statement;
+  /** (1.4) Non-NULL if and only if roles contains CAISSE_ROLE_PAYOUT. */
+  const caisse_payout_hooks_t* payout;
 } caisse_plugin_t;
 
 /**

@@ -54,21 +54,29 @@ struct HttpResponse {
   std::string body;
 
   // The first value of header `name`, compared ASCII case-insensitively; nullopt when absent.
-  std::optional<std::string> header(std::string_view name) const {
-    for (const auto& [key, value] : headers) {
-      if (key.size() != name.size()) continue;
-      bool same = true;
-      for (std::size_t i = 0; same && i < key.size(); ++i) {
-        same = lower(key[i]) == lower(name[i]);
-      }
-      if (same) return value;
-    }
-    return std::nullopt;
-  }
-
- private:
-  static char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+  std::optional<std::string> header(std::string_view name) const;
 };
+
+namespace detail {
+
+// HTTP header names compare ASCII case-insensitively (RFC 9110 section 5.1).
+inline bool same_header_name(std::string_view a, std::string_view b) noexcept {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace detail
+
+inline std::optional<std::string> HttpResponse::header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (detail::same_header_name(key, name)) return value;
+  }
+  return std::nullopt;
+}
 
 namespace detail {
 

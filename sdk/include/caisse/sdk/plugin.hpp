@@ -5,6 +5,7 @@
 #include <caisse/sdk.h>
 
 #include <caisse/sdk/host.hpp>
+#include <caisse/sdk/payment_values.hpp>
 #include <caisse/sdk/values.hpp>
 
 #include <array>
@@ -68,9 +69,60 @@ concept MerchantSyncer = requires(P& plugin, std::span<const Merchant> merchants
   plugin.sync_merchants(merchants);
 };
 
+// STATEMENT (ABI 1.4): `void parse_statement(std::string_view file_name, std::string_view
+// content, const StatementSink& emit)` calls emit(entry) for each line of the file, in order.
+using StatementSink = std::function<void(const StatementEntry&)>;
+template <class P>
+concept StatementPlugin = requires(P& plugin, std::string_view text, const StatementSink& emit) {
+  plugin.parse_statement(text, text, emit);
+};
+
+// COLLECTOR (ABI 1.4) is any non-empty subset of five hooks, each deduced from a member:
+//   `std::string verify_webhook(const Webhook&)`: the provider's event id of an authentic
+//     notification; throws StatusError(CAISSE_STATUS_PERMISSION_DENIED, why) otherwise;
+//   `void read_webhook(const Webhook&, const PaymentEventSink& emit)`: its payment events;
+//   `void write_debits(const DebitBatch&, const ByteSink& write)`: a pain.008 file;
+//   `void read_report(std::string_view file_name, std::string_view content, const
+//     PaymentEventSink& emit)`: the events of a status report (pain.002);
+//   `void list_payments(std::int64_t from_ms, std::int64_t to_ms, const PaymentEventSink& emit)`.
+using PaymentEventSink = std::function<void(const PaymentEvent&)>;
+using ByteSink = std::function<void(std::string_view)>;
+template <class P>
+concept WebhookVerifier = requires(P& plugin, const Webhook& hook) {
+  { plugin.verify_webhook(hook) } -> std::convertible_to<std::string>;
+};
+template <class P>
+concept WebhookReader = requires(P& plugin, const Webhook& hook, const PaymentEventSink& emit) {
+  plugin.read_webhook(hook, emit);
+};
+template <class P>
+concept DebitWriter = requires(P& plugin, const DebitBatch& batch, const ByteSink& write) {
+  plugin.write_debits(batch, write);
+};
+template <class P>
+concept ReportReader = requires(P& plugin, std::string_view text, const PaymentEventSink& emit) {
+  plugin.read_report(text, text, emit);
+};
+template <class P>
+concept PaymentLister = requires(P& plugin, std::int64_t ms, const PaymentEventSink& emit) {
+  plugin.list_payments(ms, ms, emit);
+};
+template <class P>
+concept CollectorPlugin =
+    WebhookVerifier<P> || WebhookReader<P> || DebitWriter<P> || ReportReader<P> || PaymentLister<P>;
+
+// PAYOUT (ABI 1.4): `void write_transfers(const TransferBatch&, const ByteSink& write)`, a
+// pain.001 file.
+template <class P>
+concept PayoutPlugin = requires(P& plugin, const TransferBatch& batch, const ByteSink& write) {
+  plugin.write_transfers(batch, write);
+};
+
 // A plugin class is built from the Host of its instance and plays at least one role.
 template <class P>
-concept Plugin = std::constructible_from<P, Host> &&(RulePlugin<P> || CurrencyPlugin<P>);
+concept Plugin = std::constructible_from<P, Host> &&
+    (RulePlugin<P> || CurrencyPlugin<P> || CollectorPlugin<P> || StatementPlugin<P> ||
+     PayoutPlugin<P>);
 
 namespace detail {
 
@@ -83,6 +135,7 @@ struct Instance {
   Host host;
   P plugin;
   std::vector<OperationResult> retained;
+  std::string retained_event_id;  // verify_webhook's answer, until the host copied it
 };
 
 // Runs body; an exception becomes a status and a message instead of crossing into the host.
@@ -101,6 +154,21 @@ caisse_status_t guarded(const Host& host, Body&& body) noexcept {
     host.set_error("unknown exception");
     return CAISSE_STATUS_INTERNAL;
   }
+}
+
+// A C++ sink over the host's C sink: each value crosses as its C struct; a status other than OK
+// from the host becomes a StatusError naming `what` and the value's `ref`, which unwinds the
+// plugin's loop up to `guarded`.
+template <class Value, class CSink, class Ref>
+std::function<void(const Value&)> host_sink(CSink sink, void* sink_host_ptr, const char* what,
+                                            Ref ref) {
+  return [sink, sink_host_ptr, what, ref](const Value& value) {
+    const auto c = to_c(value);
+    const caisse_status_t status = sink(sink_host_ptr, &c);
+    if (status != CAISSE_STATUS_OK) {
+      throw StatusError(status, std::string("the host stopped the ") + what + " at " + ref(value));
+    }
+  };
 }
 
 template <class P>
@@ -195,13 +263,8 @@ struct CurrencyHooks {
                                         void* sink_host_ptr) noexcept {
     Instance<P>& self = instance<P>(instance_plugin_ptr);
     return guarded(self.host, [&] {
-      const PurchaseSink emit = [&](const Purchase& purchase) {
-        const caisse_purchase_t c = to_c(purchase);
-        const caisse_status_t status = sink(sink_host_ptr, &c);
-        if (status != CAISSE_STATUS_OK) {
-          throw StatusError(status, "the host stopped the listing at " + purchase.external_ref);
-        }
-      };
+      const PurchaseSink emit = host_sink<Purchase>(
+          sink, sink_host_ptr, "listing", [](const Purchase& p) { return p.external_ref; });
       self.plugin.list_purchases(from_ms, to_ms, emit);
     });
   }
@@ -229,6 +292,133 @@ struct CurrencyHooks {
   static constexpr caisse_currency_hooks_t table = make_table();
 };
 
+// A ByteSink over the host's C byte sink.
+inline ByteSink host_byte_sink(caisse_bytes_sink_fn sink, void* sink_host_ptr) {
+  return [sink, sink_host_ptr](std::string_view bytes) {
+    const caisse_status_t status = sink(sink_host_ptr, to_c(bytes));
+    if (status != CAISSE_STATUS_OK) throw StatusError(status, "the host stopped the file");
+  };
+}
+
+inline PaymentEventSink host_event_sink(caisse_payment_event_sink_fn sink, void* sink_host_ptr) {
+  return host_sink<PaymentEvent>(sink, sink_host_ptr, "events",
+                                 [](const PaymentEvent& e) { return e.event_id; });
+}
+
+template <StatementPlugin P>
+struct StatementHooks {
+  static caisse_status_t parse(void* instance_plugin_ptr, caisse_str_t file_name,
+                               caisse_str_t content, caisse_statement_sink_fn sink,
+                               void* sink_host_ptr) noexcept {
+    Instance<P>& self = instance<P>(instance_plugin_ptr);
+    return guarded(self.host, [&] {
+      const StatementSink emit = host_sink<StatementEntry>(
+          sink, sink_host_ptr, "statement", [](const StatementEntry& e) { return e.location; });
+      self.plugin.parse_statement(from_c(file_name), from_c(content), emit);
+    });
+  }
+  static constexpr caisse_statement_hooks_t make_table() {
+    caisse_statement_hooks_t table{};
+    table.struct_size = sizeof(caisse_statement_hooks_t);
+    table.caisse_on_statement_parse = &parse;
+    return table;
+  }
+  static constexpr caisse_statement_hooks_t table = make_table();
+};
+
+template <CollectorPlugin P>
+struct CollectorHooks {
+  static caisse_status_t verify_webhook(void* instance_plugin_ptr, const caisse_webhook_t* webhook,
+                                        caisse_str_t* event_id) noexcept {
+    Instance<P>& self = instance<P>(instance_plugin_ptr);
+    return guarded(self.host, [&] {
+      self.retained_event_id = self.plugin.verify_webhook(from_c(*webhook));
+      *event_id = to_c(self.retained_event_id);
+    });
+  }
+  static caisse_status_t read_webhook(void* instance_plugin_ptr, const caisse_webhook_t* webhook,
+                                      caisse_payment_event_sink_fn sink,
+                                      void* sink_host_ptr) noexcept {
+    Instance<P>& self = instance<P>(instance_plugin_ptr);
+    return guarded(self.host, [&] {
+      self.plugin.read_webhook(from_c(*webhook), host_event_sink(sink, sink_host_ptr));
+    });
+  }
+  static caisse_status_t write_debits(void* instance_plugin_ptr, const caisse_debit_batch_t* batch,
+                                      caisse_bytes_sink_fn sink, void* sink_host_ptr) noexcept {
+    Instance<P>& self = instance<P>(instance_plugin_ptr);
+    return guarded(self.host, [&] {
+      check_size_1_4("debit batch", batch->struct_size, kDebitBatchSize_1_4);
+      std::vector<Debit> debits;
+      debits.reserve(batch->debit_count);
+      for (std::size_t i = 0; i < batch->debit_count; ++i) {
+        debits.push_back(from_c(batch->debits[i]));
+      }
+      const DebitBatch view{from_c(batch->message_id), from_c(batch->created_at),
+                            from_c(batch->collection_date), std::span<const Debit>(debits)};
+      self.plugin.write_debits(view, host_byte_sink(sink, sink_host_ptr));
+    });
+  }
+  static caisse_status_t read_report(void* instance_plugin_ptr, caisse_str_t file_name,
+                                     caisse_str_t content, caisse_payment_event_sink_fn sink,
+                                     void* sink_host_ptr) noexcept {
+    Instance<P>& self = instance<P>(instance_plugin_ptr);
+    return guarded(self.host, [&] {
+      self.plugin.read_report(from_c(file_name), from_c(content),
+                              host_event_sink(sink, sink_host_ptr));
+    });
+  }
+  static caisse_status_t list_payments(void* instance_plugin_ptr, int64_t from_ms, int64_t to_ms,
+                                       caisse_payment_event_sink_fn sink,
+                                       void* sink_host_ptr) noexcept {
+    Instance<P>& self = instance<P>(instance_plugin_ptr);
+    return guarded(self.host, [&] {
+      self.plugin.list_payments(from_ms, to_ms, host_event_sink(sink, sink_host_ptr));
+    });
+  }
+
+  // Only the hooks the class defines; the others stay NULL.
+  static constexpr caisse_collector_hooks_t make_table() {
+    caisse_collector_hooks_t table{};
+    table.struct_size = sizeof(caisse_collector_hooks_t);
+    if constexpr (WebhookVerifier<P>) table.caisse_on_collector_verify_webhook = &verify_webhook;
+    if constexpr (WebhookReader<P>) table.caisse_on_collector_read_webhook = &read_webhook;
+    if constexpr (DebitWriter<P>) table.caisse_on_collector_write_debits = &write_debits;
+    if constexpr (ReportReader<P>) table.caisse_on_collector_read_report = &read_report;
+    if constexpr (PaymentLister<P>) table.caisse_on_collector_list_payments = &list_payments;
+    return table;
+  }
+  static constexpr caisse_collector_hooks_t table = make_table();
+};
+
+template <PayoutPlugin P>
+struct PayoutHooks {
+  static caisse_status_t write_transfers(void* instance_plugin_ptr,
+                                         const caisse_transfer_batch_t* batch,
+                                         caisse_bytes_sink_fn sink, void* sink_host_ptr) noexcept {
+    Instance<P>& self = instance<P>(instance_plugin_ptr);
+    return guarded(self.host, [&] {
+      check_size_1_4("transfer batch", batch->struct_size, kTransferBatchSize_1_4);
+      std::vector<Transfer> transfers;
+      transfers.reserve(batch->transfer_count);
+      for (std::size_t i = 0; i < batch->transfer_count; ++i) {
+        transfers.push_back(from_c(batch->transfers[i]));
+      }
+      const TransferBatch view{from_c(batch->message_id), from_c(batch->created_at),
+                               from_c(batch->execution_date), std::span<const Transfer>(transfers)};
+      self.plugin.write_transfers(view, host_byte_sink(sink, sink_host_ptr));
+    });
+  }
+  static constexpr caisse_payout_hooks_t make_table() {
+    caisse_payout_hooks_t table{};
+    table.struct_size = sizeof(caisse_payout_hooks_t);
+    table.caisse_on_payout_write_transfers = &write_transfers;
+    return table;
+  }
+  static constexpr caisse_payout_hooks_t table = make_table();
+};
+
+// Each role's table when the class plays the role, else NULL.
 template <class P>
 constexpr const caisse_rule_hooks_t* rule_table() {
   if constexpr (RulePlugin<P>) {
@@ -242,6 +432,33 @@ template <class P>
 constexpr const caisse_currency_hooks_t* currency_table() {
   if constexpr (CurrencyPlugin<P>) {
     return &CurrencyHooks<P>::table;
+  } else {
+    return nullptr;
+  }
+}
+
+template <class P>
+constexpr const caisse_collector_hooks_t* collector_table() {
+  if constexpr (CollectorPlugin<P>) {
+    return &CollectorHooks<P>::table;
+  } else {
+    return nullptr;
+  }
+}
+
+template <class P>
+constexpr const caisse_statement_hooks_t* statement_table() {
+  if constexpr (StatementPlugin<P>) {
+    return &StatementHooks<P>::table;
+  } else {
+    return nullptr;
+  }
+}
+
+template <class P>
+constexpr const caisse_payout_hooks_t* payout_table() {
+  if constexpr (PayoutPlugin<P>) {
+    return &PayoutHooks<P>::table;
   } else {
     return nullptr;
   }
@@ -264,7 +481,10 @@ constexpr std::uint32_t minor_required() {
 template <Plugin P>
 constexpr std::uint32_t roles_of() {
   return (RulePlugin<P> ? static_cast<std::uint32_t>(CAISSE_ROLE_RULE) : 0u) |
-         (CurrencyPlugin<P> ? static_cast<std::uint32_t>(CAISSE_ROLE_CURRENCY) : 0u);
+         (CurrencyPlugin<P> ? static_cast<std::uint32_t>(CAISSE_ROLE_CURRENCY) : 0u) |
+         (CollectorPlugin<P> ? static_cast<std::uint32_t>(CAISSE_ROLE_COLLECTOR) : 0u) |
+         (StatementPlugin<P> ? static_cast<std::uint32_t>(CAISSE_ROLE_STATEMENT) : 0u) |
+         (PayoutPlugin<P> ? static_cast<std::uint32_t>(CAISSE_ROLE_PAYOUT) : 0u);
 }
 
 // The static descriptor of plugin class P. `fields` must have static storage duration (a
@@ -275,8 +495,10 @@ constexpr caisse_plugin_t describe(const char* name, const char* version, const 
   static_assert(Plugin<P>,
                 "a caisse plugin class has a constructor taking caisse::sdk::Host and plays a "
                 "role: allocate(const AllocationInput&), suggest_contribution(const "
-                "ContributionInput&) or bonus(const BonusInput&) for RULE, or "
-                "credit(std::span<const CreditLine>) and status(std::string_view) for CURRENCY");
+                "ContributionInput&) or bonus(const BonusInput&) for RULE, "
+                "credit(std::span<const CreditLine>) and status(std::string_view) for CURRENCY, "
+                "parse_statement for STATEMENT, verify_webhook, read_webhook, write_debits, "
+                "read_report or list_payments for COLLECTOR, write_transfers for PAYOUT");
   return caisse_plugin_t{
       .struct_size = sizeof(caisse_plugin_t),
       .abi_major = CAISSE_SDK_ABI_MAJOR,
@@ -291,6 +513,9 @@ constexpr caisse_plugin_t describe(const char* name, const char* version, const 
       .caisse_on_instance_destroy = &detail::Lifecycle<P>::destroy,
       .currency = detail::currency_table<P>(),
       .rule = detail::rule_table<P>(),
+      .collector = detail::collector_table<P>(),
+      .statement = detail::statement_table<P>(),
+      .payout = detail::payout_table<P>(),
   };
 }
 

@@ -36,8 +36,9 @@ static caisse_status_t allocate(void* instance_plugin_ptr, const caisse_allocati
 
 static const rule_hooks_1_0_t rule_hooks = {sizeof(rule_hooks_1_0_t), allocate};
 
+/* The 1.0 descriptor ended at `rule`; the 1.4 tables after it stay zero and unread. */
 static const caisse_plugin_t descriptor = {
-    sizeof(caisse_plugin_t),
+    offsetof(caisse_plugin_t, collector),
     CAISSE_SDK_ABI_MAJOR,
     0, /* built against 1.0 */
     PLUGIN_NAME,
@@ -50,6 +51,9 @@ static const caisse_plugin_t descriptor = {
     destroy,
     0,
     (const caisse_rule_hooks_t*)(const void*)&rule_hooks,
+    0,
+    0,
+    0,
 };
 
 CAISSE_EXPORT const caisse_plugin_t* caisse_plugin_entry(void) {

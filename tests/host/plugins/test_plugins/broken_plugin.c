@@ -37,8 +37,7 @@ static const caisse_rule_hooks_t rule_hooks = {
 #else
     allocate,
 #endif
-    0,
-    0};
+    0, 0};
 
 static const caisse_config_field_t fields[] = {
 #if defined(BREAK_SCHEMA_TYPE)
@@ -60,8 +59,11 @@ static const caisse_config_field_t fields[] = {
 };
 
 static const caisse_plugin_t descriptor = {
-#ifdef BREAK_SMALL_DESCRIPTOR
+#if defined(BREAK_SMALL_DESCRIPTOR)
     16,
+#elif defined(BREAK_UNSUPPORTED_ROLE)
+    /* As built against ABI 1.3: the descriptor ends before the 1.4 role tables. */
+    offsetof(caisse_plugin_t, collector),
 #else
     sizeof(caisse_plugin_t),
 #endif
@@ -97,6 +99,9 @@ static const caisse_plugin_t descriptor = {
     destroy,
     0,
     &rule_hooks,
+    0,
+    0,
+    0,
 };
 
 CAISSE_EXPORT const caisse_plugin_t* caisse_plugin_entry(void) {
