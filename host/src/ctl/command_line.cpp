@@ -4,6 +4,8 @@
 #include <string_view>
 #include <utility>
 
+#include "ctl/money_in_command_line.hpp"
+
 namespace caisse::host::ctl {
 namespace {
 
@@ -40,11 +42,12 @@ bool is_cycle(Command command) {
 bool takes_caisse(Command command) {
   return is_cycle(command) || command == Command::import || command == Command::ledger_check ||
          command == Command::contribution_suggest || command == Command::merchants_sync ||
-         command == Command::purchases_import || command == Command::purchases_report;
+         command == Command::purchases_import || command == Command::purchases_report ||
+         is_money_in(command);
 }
 
 bool needs_month(Command command) {
-  return is_cycle(command) || command == Command::purchases_report;
+  return is_cycle(command) || command == Command::purchases_report || money_in_needs_month(command);
 }
 
 bool takes_month(Command command) {
@@ -160,6 +163,7 @@ std::string command_name(const Invocation& invocation) {
     default:
       break;
   }
+  if (is_money_in(invocation.command)) return money_in_command_name(invocation.command);
   for (const auto& [word, action] : kCycleActions) {
     if (action == invocation.command) {
       return (invocation.bonus ? "bonus " : "cycle ") + std::string(word);
@@ -174,6 +178,7 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
   if (set(env.url)) out.url = *env.url;
   std::optional<std::string> url_flag;
   Scope scope;
+  MoneyInOptions money_in;
   std::vector<std::string> words;
   bool help = false;
   bool options_ended = false;
@@ -194,6 +199,10 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
     }
     if (arg == "--json") {
       out.json = true;
+      continue;
+    }
+    if (arg == "--ignore") {
+      money_in.ignore = true;
       continue;
     }
     std::string_view name = arg;
@@ -217,6 +226,8 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
       target = &scope.from;
     } else if (name == "--to") {
       target = &scope.to;
+    } else if (auto* slot = money_in_option(money_in, name)) {
+      target = slot;
     } else {
       return make_error("unknown option '" + std::string(name) + "'");
     }
@@ -328,11 +339,16 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
       return make_error("purchases: expected 'import' or 'report'");
     }
     expected = 2;
+  } else if (is_money_in_group(command)) {
+    auto used = parse_money_in_words(words, out);
+    if (!used) return used.error();
+    expected = *used;
   } else {
     return make_error("unknown command '" + command + "'");
   }
   if (words.size() > expected) return make_error("unexpected argument '" + words[expected] + "'");
   if (auto checked = check_scope(out, scope); !checked) return checked.error();
+  if (auto applied = apply_money_in_options(money_in, out); !applied) return applied.error();
   out.caisse = scope.caisse.value_or("");
   out.month = scope.month.value_or("");
   out.from = scope.from.value_or("");
@@ -381,6 +397,38 @@ Commands:
   purchases report --caisse ID --month YYYY-MM
                            the month's purchases: totals, per merchant, and every purchase at a
                            merchant suspended or unknown
+
+Money coming in (amounts in euros; names and IBANs are never printed):
+  mandates import --caisse ID FILE
+                           load the SEPA mandates (mandates.csv)
+  mandates revoke|reinstate --caisse ID HOUSEHOLD
+                           the member withdrew the mandate, or may be debited again
+  collection draft --caisse ID --month YYYY-MM --date YYYY-MM-DD --collector INSTANCE
+                           the month's direct debits, collected on --date by the collector
+                           instance; says which households cannot be debited and why
+  collection file --caisse ID --month YYYY-MM [--out FILE]
+                           the pain.008 of the month, to FILE or standard output (the same
+                           bytes every time; the run can no longer change)
+  collection submitted --caisse ID --month YYYY-MM
+                           the file was handed to the bank
+  collection status --caisse ID --month YYYY-MM
+                           debits by state, then every unpaid one with its reason
+  statement import --caisse ID --instance INSTANCE FILE
+                           a bank statement read by the statement instance, then reconciled
+  payment-report import --caisse ID --instance INSTANCE FILE
+                           a status report (pain.002) read by the collector instance
+  bank queue --caisse ID [--status unmatched|matched|ignored]
+                           the statement lines (default: every status)
+  bank decide --caisse ID LINE_ID (--household H | --funder F | --provider INSTANCE |
+              --ignore) [--note TEXT]
+                           what a statement line is: a household's contribution, a funder's
+                           co-funding, a payment provider paying out what it held, or none of
+                           the caisse's business
+  webhooks dead --caisse ID
+                           the provider notifications that failed 5 times
+  webhooks replay --caisse ID ID
+                           put one back in line
+
   help                     this text
 
 Options:
@@ -388,11 +436,15 @@ Options:
                            http or https
   --token-file FILE        read the bearer token from FILE (default: $CAISSE_TOKEN)
   --ca-file PEM            for https: trust the certificates in PEM instead of the system store
-  --caisse ID              the caisse (cycle, import, ledger, contribution, merchants,
-                           purchases): lowercase letters, digits, - and _
-  --month YYYY-MM          the month of the cycle (cycle), of the grid (contribution), or of the
-                           report (purchases report)
+  --caisse ID              the caisse (every command but status, plugin and help):
+                           lowercase letters, digits, - and _
+  --month YYYY-MM          the month of the cycle (cycle), of the grid (contribution), of the
+                           report (purchases report), or of the direct debits (collection)
   --from, --to YYYY-MM-DD  the days of purchases import (UTC, --to excluded)
+  --instance, --collector INSTANCE
+                           a plugin instance of the caisse, as its file names it
+  --date, --status, --household, --funder, --provider, --ignore, --note, --out
+                           as in the money-in commands above
   --json                   print the API's JSON answer, compact, on one line
   -h, --help               this text
 
@@ -400,7 +452,8 @@ Exit codes:
   0  done
   1  the daemon refused (HTTP error status; its message is printed), ledger check failed, or
      a currency backend failed (merchants sync, purchases import, import merchants)
-  2  wrong usage (bad option, command, URL, token file, CA file or import file)
+  2  wrong usage (bad option, command, URL, token file, CA file or file to send), or
+     the --out file of collection file cannot be written
   3  the daemon cannot be reached (connection, TLS or timeout)
 )";
 }

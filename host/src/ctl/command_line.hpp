@@ -33,6 +33,21 @@ enum class Command {
   merchants_sync,    // `merchants sync --caisse ID`
   purchases_import,  // `purchases import --caisse ID --from YYYY-MM-DD --to YYYY-MM-DD`
   purchases_report,  // `purchases report --caisse ID --month YYYY-MM`
+  // Money coming in (money_in_command_line.hpp): direct-debit mandates and runs, bank
+  // statements, status reports, the reconciliation queue and notifications that failed.
+  mandates_import,        // `mandates import --caisse ID FILE`
+  mandates_revoke,        // `mandates revoke --caisse ID HOUSEHOLD`
+  mandates_reinstate,     // `mandates reinstate --caisse ID HOUSEHOLD`
+  collection_draft,       // `collection draft --caisse ID --month M --date D --collector I`
+  collection_file,        // `collection file --caisse ID --month M [--out FILE]`
+  collection_submitted,   // `collection submitted --caisse ID --month M`
+  collection_status,      // `collection status --caisse ID --month M`
+  statement_import,       // `statement import --caisse ID --instance I FILE`
+  payment_report_import,  // `payment-report import --caisse ID --instance I FILE`
+  bank_queue,             // `bank queue --caisse ID [--status S]`
+  bank_decide,            // `bank decide --caisse ID LINE_ID (--household H|--funder F|--ignore)`
+  webhooks_dead,          // `webhooks dead --caisse ID`
+  webhooks_replay,        // `webhooks replay --caisse ID ID`
 };
 
 // What `import` loads; the admin API's {kind} segment is the same word.
@@ -43,6 +58,16 @@ inline constexpr const char* kImportKinds[] = {"households", "members",  "contri
 struct Environment {
   std::optional<std::string> url;    // CAISSE_URL
   std::optional<std::string> token;  // CAISSE_TOKEN
+};
+
+// What `bank decide` says a statement line is: exactly one of a household's contribution, a
+// funder's co-funding, a payment provider's payout, or none of the caisse's business (ignore).
+struct LineDecision {
+  std::string household;
+  std::string funder;
+  std::string provider;  // a payment provider's payout: its collector instance
+  bool ignore = false;
+  std::optional<std::string> note;  // --note, kept with the decision
 };
 
 struct Invocation {
@@ -56,7 +81,18 @@ struct Invocation {
   std::string from;         // --from, for purchases_import (YYYY-MM-DD, required)
   std::string to;           // --to, for purchases_import (YYYY-MM-DD, required, excluded)
   std::string import_kind;  // for import: one of kImportKinds
-  std::string file;         // for import: the CSV file, read when the command runs
+  // For import, mandates import, statement import and payment-report import: the file, read
+  // when the command runs.
+  std::string file;
+  std::string instance;         // --instance, for statement and payment-report import
+  std::string collection_date;  // --date (YYYY-MM-DD), for collection draft
+  std::string collector;        // --collector, for collection draft
+  std::string line_status;      // --status of bank queue: unmatched, matched, ignored or ""
+  // The HOUSEHOLD of mandates revoke|reinstate, the LINE_ID of bank decide, the ID of
+  // webhooks replay.
+  std::string subject;
+  LineDecision decision;  // for bank decide
+  std::string out_file;   // --out of collection file; "" writes the XML to standard output
   // For contribution_suggest: "adults=2", "income=1450.00"... as typed; the daemon checks the
   // names and values (docs/admin-api.md).
   std::vector<std::string> fields;
@@ -72,9 +108,9 @@ struct Invocation {
 // `args` excludes the program name. Options may come before or after the command, as
 // `--opt VALUE` or `--opt=VALUE`; `--` ends the options (for a FILE starting with '-'); --help
 // or -h anywhere before it (or the command `help`) asks for help. Errors (unknown option or
-// command, missing value, plugin name, kind or file, a --caisse, --month, --from or --to that
-// is missing, not well formed, or given to a command that takes none, extra words) say what was
-// wrong in one line; the caller adds the usage hint and exits 2.
+// command, missing value, plugin name, kind or file, an option that is missing, not well formed,
+// or given to a command that takes none, extra words) say what was wrong in one line; the caller
+// adds the usage hint and exits 2.
 Result<Invocation> parse_command_line(const std::vector<std::string>& args, const Environment& env);
 
 // A caisse id as the configuration allows it (config::is_identifier): [a-z0-9][a-z0-9_-]*, at

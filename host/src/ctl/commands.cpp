@@ -4,13 +4,17 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <chrono>
-#include <filesystem>
 #include <vector>
 
 #include "ctl/admin_client.hpp"
-#include "ctl/import_file.hpp"
+#include "ctl/debit_file.hpp"
+#include "ctl/money_in_command_line.hpp"
+#include "ctl/money_in_requests.hpp"
+#include "ctl/percent_encoding.hpp"
 #include "ctl/render.hpp"
 #include "ctl/render_merchants.hpp"
+#include "ctl/render_money_in.hpp"
+#include "ctl/request_body.hpp"
 #include "ctl/token.hpp"
 
 namespace caisse::host::ctl {
@@ -20,27 +24,6 @@ namespace {
 // (computing a month, sending every line, loading a file, listing a month of purchases): they
 // get longer than the 30 s a read is allowed by default.
 constexpr std::chrono::minutes kPostReadTimeout{5};
-
-bool is_unreserved(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
-}
-
-std::string percent_encode(std::string_view segment) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char c : segment) {
-    if (is_unreserved(c)) {
-      out.push_back(c);
-    } else {
-      auto byte = static_cast<unsigned char>(c);
-      out.push_back('%');
-      out.push_back(kHex[byte >> 4]);
-      out.push_back(kHex[byte & 0xF]);
-    }
-  }
-  return out;
-}
 
 Result<std::optional<std::string>> resolve_token(const Invocation& invocation) {
   if (invocation.token_file) {
@@ -142,6 +125,7 @@ std::string render(Command command, const boost::json::value& answer) {
       break;
     default:
       if (is_cycle(command)) return render_cycle_summary(answer);
+      if (is_money_in(command)) return render_money_in(command, answer);
       break;
   }
   return {};
@@ -169,10 +153,18 @@ bool answer_reports_failure(Command command, const boost::json::value& answer) {
   }
 }
 
-// {"from":"2026-11-01","to":"2026-12-01"}: the days were checked by the command line.
-std::string period_body(const Invocation& invocation) {
-  return boost::json::serialize(
-      boost::json::object{{"from", invocation.from}, {"to", invocation.to}});
+// What a POST sends. Errors: the file to send cannot be read.
+Result<RequestBody> request_body(const Invocation& invocation) {
+  switch (invocation.command) {
+    case Command::import:
+      return file_body(invocation.file, "text/csv");
+    case Command::purchases_import:
+      // {"from":"2026-11-01","to":"2026-12-01"}: the days were checked by the command line.
+      return json_body(boost::json::serialize(
+          boost::json::object{{"from", invocation.from}, {"to", invocation.to}}));
+    default:
+      return money_in_body(invocation);
+  }
 }
 
 }  // namespace
@@ -189,7 +181,7 @@ bool is_post(Command command) {
     case Command::purchases_import:
       return true;
     default:
-      return false;
+      return money_in_is_post(command);
   }
 }
 
@@ -242,6 +234,8 @@ std::string api_target(const Invocation& invocation) {
     }
     case Command::help:
       break;
+    default:
+      return money_in_target(invocation);
   }
   return {};
 }
@@ -262,18 +256,16 @@ int run_command(const Invocation& invocation, std::ostream& out, std::ostream& e
     err << "caissectl: " << endpoint.error().message << '\n';
     return kExitUsage;
   }
-  std::string body;
-  if (invocation.command == Command::import) {
-    auto content = read_import_file(invocation.file);
-    if (!content) {
-      err << "caissectl: " << content.error().message << '\n';
+  const bool post = is_post(invocation.command);
+  RequestBody body;
+  if (post) {
+    auto built = request_body(invocation);
+    if (!built) {
+      err << "caissectl: " << built.error().message << '\n';
       return kExitUsage;
     }
-    body = std::move(content.value());
-  } else if (invocation.command == Command::purchases_import) {
-    body = period_body(invocation);
+    body = std::move(built.value());
   }
-  const bool post = is_post(invocation.command);
   ClientOptions options;
   options.token = *token;
   options.ca_file = invocation.ca_file;
@@ -288,16 +280,11 @@ int run_command(const Invocation& invocation, std::ostream& out, std::ostream& e
   if (post) {
     std::string key = services.idempotency_key();
     if (invocation.json) err << "caissectl: Idempotency-Key: " << key << '\n';
-    const char* content_type = invocation.command == Command::import ? "text/csv"
-                               : invocation.command == Command::purchases_import
-                                   ? "application/json"
-                                   : "";
     Headers headers{{"Idempotency-Key", key}};
     // The daemon names the file in its errors ("households.csv:14: column adults: ...").
-    if (invocation.command == Command::import) {
-      headers.emplace_back("X-File-Name", std::filesystem::path(invocation.file).filename());
-    }
-    answer = client->post(api_target(invocation), std::move(body), content_type, headers);
+    if (body.file_name) headers.emplace_back("X-File-Name", *body.file_name);
+    answer =
+        client->post(api_target(invocation), std::move(body.bytes), body.content_type, headers);
   } else {
     answer = client->get(api_target(invocation));
   }
@@ -317,6 +304,10 @@ int run_command(const Invocation& invocation, std::ostream& out, std::ostream& e
       err << "caissectl: no token was given: set CAISSE_TOKEN or use --token-file FILE\n";
     }
     return kExitRefused;
+  }
+  // The only answer that is not JSON: the pain.008 itself.
+  if (invocation.command == Command::collection_file) {
+    return deliver_debit_file(invocation, *answer, out, err);
   }
 
   boost::json::error_code ec;

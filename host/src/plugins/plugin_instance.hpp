@@ -111,6 +111,9 @@ class PluginInstance {
   // Collects the payment events a collector hook hands over, checked.
   template <class Hook>
   Result<std::vector<PaymentEvent>> collect_events(std::string_view what, Hook&& hook);
+  // Collects the bytes of a file a hook writes through the byte sink.
+  template <class Hook>
+  Result<std::string> written_file(std::string_view what, Hook&& hook);
   template <class Hook, class CInput>
   Result<std::int64_t> rule_amount(std::string_view what, Hook caisse_rule_hooks_t::*hook,
                                    std::size_t table_size_needed, const char* hook_name,

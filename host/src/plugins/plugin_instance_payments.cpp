@@ -163,6 +163,15 @@ caisse_transfer_t to_c(const Transfer& t) {
   return c;
 }
 
+// The C structs of `items`, kept alive by the returned vector for the duration of a call.
+template <class Item>
+auto c_items(const std::vector<Item>& items) {
+  std::vector<decltype(to_c(items.front()))> out;
+  out.reserve(items.size());
+  for (const Item& item : items) out.push_back(to_c(item));
+  return out;
+}
+
 // The C view of a webhook; `headers` keeps the header array alive.
 caisse_webhook_t to_c(const Webhook& webhook, std::vector<caisse_http_header_t>& headers) {
   headers.clear();
@@ -186,6 +195,14 @@ Result<std::vector<PaymentEvent>> PluginInstance::collect_events(std::string_vie
   if (!collected.refused.empty()) return failure(what, collected.refused);
   if (!called) return called.error();
   return std::move(collected.values);
+}
+
+template <class Hook>
+Result<std::string> PluginInstance::written_file(std::string_view what, Hook&& hook) {
+  std::string file;
+  auto called = call(what, [&] { return hook(&append_bytes, &file); });
+  if (!called) return called.error();
+  return file;
 }
 
 bool PluginInstance::parses_statements() const {
@@ -257,9 +274,7 @@ Result<std::string> PluginInstance::write_debits(const DebitBatch& batch) {
   if (!writes_debits()) {
     return failure("write_debits", unsupported("caisse_on_collector_write_debits"));
   }
-  std::vector<caisse_debit_t> debits;
-  debits.reserve(batch.debits.size());
-  for (const Debit& debit : batch.debits) debits.push_back(to_c(debit));
+  const auto debits = c_items(batch.debits);
   caisse_debit_batch_t c{};
   c.struct_size = sizeof c;
   c.message_id = to_c(batch.message_id);
@@ -267,12 +282,9 @@ Result<std::string> PluginInstance::write_debits(const DebitBatch& batch) {
   c.collection_date = to_c(batch.collection_date);
   c.debits = debits.data();
   c.debit_count = debits.size();
-  std::string file;
-  auto called = call("write_debits", [&] {
-    return collector->caisse_on_collector_write_debits(state_, &c, &append_bytes, &file);
+  return written_file("write_debits", [&](auto sink, std::string* file) {
+    return collector->caisse_on_collector_write_debits(state_, &c, sink, file);
   });
-  if (!called) return called.error();
-  return file;
 }
 
 Result<std::vector<PaymentEvent>> PluginInstance::read_report(std::string_view file_name,
@@ -304,9 +316,7 @@ Result<std::string> PluginInstance::write_transfers(const TransferBatch& batch) 
   if (payout == nullptr) {
     return failure("write_transfers", unsupported("caisse_on_payout_write_transfers"));
   }
-  std::vector<caisse_transfer_t> transfers;
-  transfers.reserve(batch.transfers.size());
-  for (const Transfer& transfer : batch.transfers) transfers.push_back(to_c(transfer));
+  const auto transfers = c_items(batch.transfers);
   caisse_transfer_batch_t c{};
   c.struct_size = sizeof c;
   c.message_id = to_c(batch.message_id);
@@ -314,12 +324,9 @@ Result<std::string> PluginInstance::write_transfers(const TransferBatch& batch) 
   c.execution_date = to_c(batch.execution_date);
   c.transfers = transfers.data();
   c.transfer_count = transfers.size();
-  std::string file;
-  auto called = call("write_transfers", [&] {
-    return payout->caisse_on_payout_write_transfers(state_, &c, &append_bytes, &file);
+  return written_file("write_transfers", [&](auto sink, std::string* file) {
+    return payout->caisse_on_payout_write_transfers(state_, &c, sink, file);
   });
-  if (!called) return called.error();
-  return file;
 }
 
 }  // namespace caisse::host::plugins

@@ -20,6 +20,7 @@
 
 #include "ctl/commands.hpp"
 #include "one_shot_http_server.hpp"
+#include "run_command_helpers.hpp"
 
 namespace caisse::host::ctl {
 namespace {
@@ -32,19 +33,6 @@ constexpr const char* kStatusBody =
     R"({"version":"0.1.0","sdk_abi":{"major":1,"minor":0},"uptime_seconds":12,)"
     R"("database":{"mode":"embedded","reachable":true,"schema_version":1},)"
     R"("caisses":[{"id":"montpellier","name":"Montpellier"}],"plugins":{"loaded":1,"failed":0}})";
-
-struct RunOutput {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-RunOutput run(const Invocation& invocation, const Services& services = {}) {
-  std::ostringstream out;
-  std::ostringstream err;
-  int code = run_command(invocation, out, err, services);
-  return {code, out.str(), err.str()};
-}
 
 Invocation status_at(const std::string& url) {
   Invocation invocation;
@@ -305,24 +293,6 @@ Invocation cycle_at(const std::string& url, Command command) {
   invocation.caisse = "montpellier";
   invocation.month = "2026-11";
   return invocation;
-}
-
-// The Idempotency-Key header of a request head, or "" when there is none. (Not std::regex: with
-// g++ 12, its inlined automaton trips -Wmaybe-uninitialized in the sanitizer build.)
-std::string idempotency_key_of(const std::string& head) {
-  std::string lower = head;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const std::string name = "\r\nidempotency-key: ";
-  const auto at = lower.find(name);
-  if (at == std::string::npos) return "";
-  const auto start = at + name.size();
-  return head.substr(start, head.find("\r\n", start) - start);
-}
-
-bool is_32_hex(const std::string& key) {
-  return key.size() == 32 && std::all_of(key.begin(), key.end(), [](char c) {
-           return std::isxdigit(static_cast<unsigned char>(c)) != 0;
-         });
 }
 
 TEST(RunCommand, EveryCycleCommandUsesItsMethodAndRoute) {
