@@ -105,7 +105,7 @@ echo "$text" | grep -q "flagged: 2 purchases, 13.00 MNK" || fail "text report: $
 
 exported=$(curl -sf -H "Authorization: Bearer $operator" \
   "$BASE_URL/api/v1/caisses/$caisse/exports/merchants") || fail "export of merchants failed"
-[ "$(echo "$exported" | head -n 1)" = "merchant_id,name,accredited,bonus,ref:moneko,ref:app" ] ||
+[ "$(echo "$exported" | head -n 1)" = "merchant_id,name,accredited,bonus,kind,location,account_opened,documents_received,qr_issued,ref:moneko,ref:app" ] ||
   fail "export header: $exported"
 # The bonus: only T-1 counts (the bakery is suspended, the third shop unknown): 12.50 × 50 %.
 treasurer=$(cat "$WORK/demo/secrets/treasurer.token")

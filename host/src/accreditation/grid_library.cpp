@@ -17,7 +17,7 @@ std::string joined_versions(const std::vector<const Grid*>& grids) {
 
 }  // namespace
 
-Result<GridLibrary> GridLibrary::load_folder(const std::filesystem::path& folder) {
+Result<std::vector<std::filesystem::path>> grid_files(const std::filesystem::path& folder) {
   std::error_code failure;
   std::vector<std::filesystem::path> files;
   for (std::filesystem::directory_iterator it(folder, failure), end; !failure && it != end;
@@ -30,9 +30,15 @@ Result<GridLibrary> GridLibrary::load_folder(const std::filesystem::path& folder
   }
   // Sorted, so that which of two conflicting files is named first does not depend on the disk.
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+Result<GridLibrary> GridLibrary::load_folder(const std::filesystem::path& folder) {
+  auto files = grid_files(folder);
+  if (!files) return files.error();
   GridLibrary library;
   std::string errors;
-  for (const auto& file : files) {
+  for (const auto& file : *files) {
     auto grid = read_grid_file(file);
     Result<void> added = grid ? library.add(std::move(*grid), file.string()) : grid.error();
     if (!added) errors += (errors.empty() ? "" : "\n") + added.error().message;

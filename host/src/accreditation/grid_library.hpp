@@ -19,6 +19,9 @@
 
 namespace caisse::host::accreditation {
 
+// The *.toml files directly in `folder`, sorted: the grid versions a folder holds.
+Result<std::vector<std::filesystem::path>> grid_files(const std::filesystem::path& folder);
+
 class GridLibrary {
  public:
   // Every *.toml file directly in `folder`, one grid version each (other files are ignored).

@@ -37,6 +37,13 @@ Result<std::vector<StatementLine>> read_lines(plugins::PluginInstance& reader,
   return lines;
 }
 
+StatementImportReport already_imported(StatementImportReport report, const PastImport& past) {
+  report.already_imported = true;
+  report.previous_file_name = past.file_name;
+  report.previous_imported_at = past.imported_at;
+  return report;
+}
+
 }  // namespace
 
 Result<StatementImportReport> import_statement(store::PgConnection& db,
@@ -50,6 +57,11 @@ Result<StatementImportReport> import_statement(store::PgConnection& db,
   const StatementFile file{caisse.id, reader.instance(), file_name,
                            digest::to_hex(digest::sha256(content)), actor};
 
+  // A file seen before is recognised by its bytes, before any parsing.
+  auto seen = find_import(db, file);
+  if (!seen) return seen.error();
+  if (*seen) return already_imported(std::move(report), **seen);
+
   // Parsing comes first and outside the transaction: a malformed file holds no lock.
   auto lines = read_lines(reader, file_name, content);
   if (!lines) return lines.error();
@@ -59,12 +71,8 @@ Result<StatementImportReport> import_statement(store::PgConnection& db,
   if (!transaction) return transaction.error();
   auto past = find_import(db, file);
   if (!past) return past.error();
-  if (*past) {
-    report.already_imported = true;
-    report.previous_file_name = (*past)->file_name;
-    report.previous_imported_at = (*past)->imported_at;
-    return report;
-  }
+  // Checked again under the lock: the same file may have come twice at once.
+  if (*past) return already_imported(std::move(report), **past);
   auto import_id = insert_import(db, file, lines->size());
   if (!import_id) return import_id.error();
   auto ids = insert_new_lines(db, caisse.id, *import_id, *lines);

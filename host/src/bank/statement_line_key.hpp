@@ -4,8 +4,8 @@
 // export imported again gives the same ranks, hence the same keys).
 #pragma once
 
-#include <map>
 #include <string>
+#include <unordered_map>
 
 #include "plugins/payment_values.hpp"
 
@@ -17,7 +17,7 @@ class LineKeys {
   std::string next(const plugins::StatementEntry& entry);
 
  private:
-  std::map<std::string, int> seen_;  // digest -> how many lines of this file had it
+  std::unordered_map<std::string, int> seen_;  // digest -> how many lines of this file had it
 };
 
 }  // namespace caisse::host::bank

@@ -218,6 +218,14 @@ std::optional<CaisseConfig> load_caisse_file(const std::filesystem::path& file,
         reader.integer("pay_within_days", 0, 366).value_or(caisse.bonus.pay_within_days));
     reader.finish();
   }
+  if (const toml::table* accreditation = top.table("accreditation")) {
+    TableReader reader(*accreditation, file, "accreditation", diagnostics);
+    if (auto dir = reader.string("grids_dir", Presence::required)) {
+      if (dir->empty()) reader.error("grids_dir", "must name a folder");
+      caisse.accreditation.grids_dir = file.parent_path() / *dir;  // an absolute dir stays so
+    }
+    reader.finish();
+  }
   if (const toml::table* rules = top.table("rules")) {
     TableReader reader(*rules, file, "rules", diagnostics);
     read_rules(reader, caisse);

@@ -76,6 +76,13 @@ struct BonusSettings {
   int pay_within_days = 10;
 };
 
+// [accreditation] of a caisse file (docs/conventionnement.md): where the committee's criteria
+// grids are, one version per *.toml file (docs/accreditation-grids.md). Empty: none configured;
+// evaluations can then be recorded only with grid versions stored earlier.
+struct AccreditationSettings {
+  std::filesystem::path grids_dir;  // absolute, or resolved against the caisse file's folder
+};
+
 struct CaisseConfig {
   std::filesystem::path file;
   std::string id;  // [a-z0-9-], unique across the daemon
@@ -85,6 +92,7 @@ struct CaisseConfig {
   std::vector<PluginBlock> plugins;
   std::vector<RuleVersion> rules;  // sorted by kind, then by `from`
   BonusSettings bonus;
+  AccreditationSettings accreditation;
 
   // The version of `kind` in force for `month`: the latest whose `from` is not after it; null
   // when none has started yet.

@@ -9,6 +9,7 @@
 #include "daemon/background_loop.hpp"
 #include "daemon/collection_routes.hpp"
 #include "daemon/contribution_routes.hpp"
+#include "daemon/conventionnement_routes.hpp"
 #include "daemon/cycle_books.hpp"
 #include "daemon/cycle_routes.hpp"
 #include "daemon/daemon_services.hpp"
@@ -148,6 +149,7 @@ int run_daemon(const CommandLine& command_line) {
       add_registry_routes(*router, registry_routes);
       MerchantRoutesContext merchant_routes{cycles, catalog, workers, idempotency, *auth};
       add_merchant_routes(*router, merchant_routes);
+      add_conventionnement_routes(*router, {cycles, catalog, workers, idempotency, *auth});
       ContributionRoutesContext contribution_routes{cycles, workers, *auth};
       add_contribution_routes(*router, contribution_routes);
       MoneyInService money_in(catalog, cycles, pool);

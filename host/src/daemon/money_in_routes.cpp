@@ -10,6 +10,7 @@
 
 #include "bank/line_queue.hpp"
 #include "daemon/api_answers.hpp"
+#include "daemon/purchase_requests.hpp"
 #include "http/query_fields.hpp"
 
 namespace caisse::host::daemon {
@@ -137,30 +138,56 @@ void import_statement(const MoneyInRoutesContext& ctx, Request&& request, Respon
               });
 }
 
+// The events a report or a listing recorded, and how many were new.
+boost::json::object events_json(const std::vector<inbound::RecordedEvent>& events) {
+  boost::json::array list;
+  std::size_t created = 0;
+  for (const auto& e : events) {
+    created += e.created ? 1 : 0;
+    list.push_back({{"event_id", e.event_id}, {"new", e.created}, {"effect", e.effect}});
+  }
+  return {{"events", list}, {"new_events", created}};
+}
+
 void import_report(const MoneyInRoutesContext& ctx, Request&& request, Responder respond) {
   auto caisse = caisse_of(ctx.caisses, request);
   if (!caisse) return respond(failure_answer(caisse.error()));
   auto shared = std::make_shared<Request>(std::move(request));
-  answer_once(
-      ctx.workers, ctx.idempotency, *shared, std::move(respond),
-      [&ctx, id = (*caisse)->id, shared]() {
-        const std::string& instance = shared->path_params.at("instance");
-        const std::string file = uploaded_file_name(*shared, "report.xml");
-        auto events = ctx.money_in.import_report(id, instance, file, shared->body);
-        if (!events) return failure_answer(events.error());
-        boost::json::array list;
-        std::size_t created = 0;
-        for (const auto& e : *events) {
-          created += e.created ? 1 : 0;
-          list.push_back({{"event_id", e.event_id}, {"new", e.created}, {"effect", e.effect}});
-        }
-        spdlog::info(
-            "event=payment_report_imported caisse={} instance={} file=\"{}\" actor={} "
-            "events={} new={}",
-            id, instance, file, shared->principal, events->size(), created);
-        return json_answer(
-            boost::json::object{{"file", file}, {"events", list}, {"new_events", created}});
-      });
+  answer_once(ctx.workers, ctx.idempotency, *shared, std::move(respond),
+              [&ctx, id = (*caisse)->id, shared]() {
+                const std::string& instance = shared->path_params.at("instance");
+                const std::string file = uploaded_file_name(*shared, "report.xml");
+                auto events = ctx.money_in.import_report(id, instance, file, shared->body);
+                if (!events) return failure_answer(events.error());
+                boost::json::object answer = events_json(*events);
+                spdlog::info(
+                    "event=payment_report_imported caisse={} instance={} file=\"{}\" actor={} "
+                    "events={} new={}",
+                    id, instance, file, shared->principal, events->size(),
+                    answer["new_events"].as_uint64());
+                answer["file"] = file;
+                return json_answer(answer);
+              });
+}
+
+// {"from":"2026-11-01","to":"2026-12-01"}, as for purchases: the provider's payments of those
+// days, recorded once each (a notification already read records nothing again).
+void import_listing(const MoneyInRoutesContext& ctx, Request&& request, Responder respond) {
+  auto caisse = caisse_of(ctx.caisses, request);
+  if (!caisse) return respond(failure_answer(caisse.error()));
+  auto period = parse_purchase_period(request.body);
+  if (!period) return respond(failure_answer(period.error()));
+  answer_once(ctx.workers, ctx.idempotency, request, std::move(respond),
+              [&ctx, id = (*caisse)->id, instance = request.path_params.at("instance"), p = *period,
+               actor = request.principal]() {
+                auto events = ctx.money_in.import_listing(id, instance, p.from_ms(), p.to_ms());
+                if (!events) return failure_answer(events.error());
+                boost::json::object answer = events_json(*events);
+                spdlog::info(
+                    "event=payments_listed caisse={} instance={} actor={} events={} new={}", id,
+                    instance, actor, events->size(), answer["new_events"].as_uint64());
+                return json_answer(answer);
+              });
 }
 
 void bank_lines(const MoneyInRoutesContext& ctx, Request&& request, Responder respond) {
@@ -270,6 +297,8 @@ void add_money_in_routes(http::Router& router, const MoneyInRoutesContext& ctx) 
   router.add("POST", base + "/payment-reports/{instance}",
              http::require_role(ctx.auth, {Role::operator_role}, with(import_report)),
              ctx.max_import_bytes);
+  router.add("POST", base + "/payments/{instance}/import",
+             http::require_role(ctx.auth, {Role::operator_role}, with(import_listing)));
   router.add("GET", base + "/bank-lines", http::require_role(ctx.auth, readers, with(bank_lines)));
   router.add("POST", base + "/bank-lines/{id}/decision",
              http::require_role(ctx.auth, {Role::operator_role}, with(decide_line)));

@@ -7,6 +7,8 @@
 //   POST /api/v1/caisses/{caisse}/webhooks/dead/{id}/replay   puts one back in line (operator)
 //   POST /api/v1/caisses/{caisse}/statements/{instance}       a bank statement file (operator)
 //   POST /api/v1/caisses/{caisse}/payment-reports/{instance}  a pain.002 status report (operator)
+//   POST /api/v1/caisses/{caisse}/payments/{instance}/import  {"from","to"}: a provider's payments
+//        listed (HelloAsso), for reconciliation (operator)
 //   GET  /api/v1/caisses/{caisse}/bank-lines?status=unmatched the reconciliation queue
 //   POST /api/v1/caisses/{caisse}/bank-lines/{id}/decision    an operator's decision on a line:
 //        {"household"|"funder"|"provider": id} or {"ignore": true}, and a "note"

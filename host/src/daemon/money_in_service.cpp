@@ -190,6 +190,34 @@ Result<std::vector<inbound::RecordedEvent>> MoneyInService::import_report(
   return std::move(*recorded);
 }
 
+Result<std::vector<inbound::RecordedEvent>> MoneyInService::import_listing(
+    std::string_view caisse_id, std::string_view instance, std::int64_t from_ms,
+    std::int64_t to_ms) {
+  auto found = running(caisse_id, instance);
+  if (!found) return found.error();
+  std::vector<plugins::PaymentEvent> events;
+  {
+    std::lock_guard lock(*found->lock);
+    auto listed = found->instance->list_payments(from_ms, to_ms);
+    if (!listed) {
+      return make_error(listed.error().message, found->instance->last_call_unsupported()
+                                                    ? ErrorKind::invalid
+                                                    : ErrorKind::unavailable);
+    }
+    events = std::move(*listed);
+  }
+  std::optional<std::vector<inbound::RecordedEvent>> recorded;
+  auto done = with_database([&](store::PgConnection& db) -> Result<void> {
+    auto applied = inbound::record_payment_events(db, *found->caisse, std::string(instance),
+                                                  "listing", events);
+    if (!applied) return applied.error();
+    recorded = std::move(*applied);
+    return {};
+  });
+  if (!done) return done.error();
+  return std::move(*recorded);
+}
+
 Result<std::string> MoneyInService::write_debit_file(std::string_view caisse_id, Month month) {
   std::optional<collection::Run> run;
   auto loaded = with_database([&](store::PgConnection& db) -> Result<void> {

@@ -65,6 +65,13 @@ class MoneyInService {
                                                             const std::string& file_name,
                                                             std::string_view content);
 
+  // The payments a collector instance lists for [from_ms, to_ms) (HelloAsso's payments, for
+  // reconciliation), each event recorded once as a notification's would be.
+  Result<std::vector<inbound::RecordedEvent>> import_listing(std::string_view caisse_id,
+                                                             std::string_view instance,
+                                                             std::int64_t from_ms,
+                                                             std::int64_t to_ms);
+
   // The pain.008 of the caisse's direct-debit run of `month`, written by the run's collector
   // instance; the run is then frozen. The same run gives the same bytes every time.
   Result<std::string> write_debit_file(std::string_view caisse_id, Month month);

@@ -34,6 +34,16 @@ inline const std::vector<std::string> kMerchantColumns = {"merchant_id", "name",
 // docs/bonus.md). A file without it leaves every merchant's flag as it is; a new merchant
 // starts without.
 constexpr std::string_view kMerchantBonusColumn = "bonus";
+// Optional as well (docs/conventionnement.md): what kind of place it is, where, and the
+// onboarding checklist, each step yes or no. A file without one of these columns leaves it as it
+// is; a new merchant starts as a shop, with no location, and every step done (a caisse that does
+// not track onboarding keeps paying its merchants as before).
+constexpr std::string_view kMerchantKindColumn = "kind";
+constexpr std::string_view kMerchantLocationColumn = "location";
+inline const std::vector<std::string_view> kMerchantOnboardingColumns = {
+    "account_opened", "documents_received", "qr_issued"};
+inline const std::vector<std::string_view> kMerchantKinds = {
+    "shop", "producer", "market_stall", "amap", "cooperative_grocery", "supermarket"};
 constexpr std::string_view kMerchantRefPrefix = "ref:";
 
 inline const std::vector<std::string_view> kJoinedVia = {"self",           "association", "ccas",

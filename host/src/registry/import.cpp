@@ -40,13 +40,18 @@ const std::vector<std::string>& columns_of(ImportKind kind) {
   return format::kHouseholdColumns;
 }
 
-// Every column of the kind is required; a merchants file may also have a bonus column and
-// ref:<instance> columns.
+// Every column of the kind is required; a merchants file may also have the optional columns of
+// formats.hpp and ref:<instance> columns.
 csv::ReadOptions read_options(ImportKind kind, const ImportContext& context) {
   csv::ReadOptions options;
   for (const auto& column : columns_of(kind)) options.columns.push_back({column, true});
   if (kind == ImportKind::merchants) {
     options.columns.push_back({std::string(format::kMerchantBonusColumn), false});
+    options.columns.push_back({std::string(format::kMerchantKindColumn), false});
+    options.columns.push_back({std::string(format::kMerchantLocationColumn), false});
+    for (auto step : format::kMerchantOnboardingColumns) {
+      options.columns.push_back({std::string(step), false});
+    }
     for (const auto& instance : context.currency_instances) {
       options.columns.push_back({merchant_ref_column(instance), false});
     }

@@ -17,8 +17,17 @@ namespace caisse::host::registry {
 struct MerchantEntry {
   std::string id;  // the caisse's id for it ("M-0042")
   std::string name;
-  bool accredited = false;  // false: suspended (or never accredited)
-  bool bonus = false;       // purchases there earn a bonus (docs/bonus.md)
+  // The payment gate: the committee accredits it and its onboarding is complete
+  // (merchants_gate.hpp). false: suspended, refused, expired, never accredited or not onboarded.
+  bool accredited = false;
+  bool bonus = false;         // purchases there earn a bonus (docs/bonus.md)
+  std::string kind = "shop";  // formats.hpp kMerchantKinds
+  std::string location;
+  bool account_opened = true;  // the onboarding checklist
+  bool documents_received = true;
+  bool qr_issued = true;
+  // The committee's side today: accredited, expired, suspended, refused, not_accredited.
+  std::string standing;
   // How each currency instance knows it (instance -> backend ref); an instance missing here does
   // not know the merchant.
   std::map<std::string, std::string, std::less<>> refs;
@@ -32,8 +41,10 @@ std::string merchant_ref_column(std::string_view instance);
 Result<std::vector<MerchantEntry>> list_merchants(store::PgConnection& db,
                                                   std::string_view caisse_id);
 
-// merchants.csv as import_csv() reads it: merchant_id, name, accredited, bonus, then one
-// ref:<instance> column for each of `currency_instances`, in that order.
+// merchants.csv as import_csv() reads it: merchant_id, name, accredited (the committee's
+// standing, so that the file imports back without contradicting a decision), bonus, kind,
+// location, the onboarding steps, then one ref:<instance> column for each of
+// `currency_instances`, in that order.
 Result<std::string> export_merchants(store::PgConnection& db, std::string_view caisse_id,
                                      const std::vector<std::string>& currency_instances);
 

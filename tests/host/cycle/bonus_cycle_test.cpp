@@ -48,9 +48,9 @@ constexpr const char* kMonth = R"sql(
 INSERT INTO registry_households (caisse_id, id, adults, children, joined_via, joined_on) VALUES
   ('gers', 'H-001', 1, 0, 'self', '2026-01-01'), ('gers', 'H-002', 2, 1, 'self', '2026-01-01'),
   ('gers', 'H-003', 1, 1, 'self', '2026-01-01'), ('gers', 'H-004', 1, 0, 'self', '2026-01-01');
-INSERT INTO registry_merchants (caisse_id, id, name, accredited, bonus) VALUES
-  ('gers', 'M-BIO', 'Biocoop', true, true), ('gers', 'M-SUP', 'Supermarché', true, false),
-  ('gers', 'M-FERME', 'Ferme', false, true);
+INSERT INTO registry_merchants (caisse_id, id, name, accredited, listed_accredited, bonus) VALUES
+  ('gers', 'M-BIO', 'Biocoop', true, true, true), ('gers', 'M-SUP', 'Supermarché', true, true, false),
+  ('gers', 'M-FERME', 'Ferme', false, false, true);
 INSERT INTO purchases (caisse_id, instance, external_ref, household_id, merchant_ref, merchant_id,
                        amount_minor, currency, paid_at, merchant_accredited) VALUES
   -- H-001: 20.00 + 10.00 at the organic shop earn 15.00; the supermarket earns nothing.

@@ -150,7 +150,9 @@ TEST_F(registry_merchants, ReferenceColumnOfAnInstanceThatIsNotACurrencyIsRefuse
       "M-001,Épicerie du Coin,yes,x\n");
   EXPECT_EQ(message,
             "merchants.csv:1: unknown column \"ref:allocation\" (expected merchant_id, name, "
-            "accredited, bonus (optional), ref:moneko (optional), ref:cyclos (optional))");
+            "accredited, bonus (optional), kind (optional), location (optional), account_opened "
+            "(optional), documents_received (optional), qr_issued (optional), ref:moneko "
+            "(optional), ref:cyclos (optional))");
 }
 
 TEST_F(registry_merchants, AccreditationDateMovesOnlyWhenTheAccreditationDoes) {
@@ -173,10 +175,11 @@ TEST_F(registry_merchants, ExportImportsBackUnchanged) {
                              ExportOptions{false, {"moneko", "cyclos"}});
   ASSERT_TRUE(exported.ok()) << exported.error().message;
   EXPECT_EQ(*exported,
-            "merchant_id,name,accredited,bonus,ref:moneko,ref:cyclos\n"
-            "M-001,Épicerie du Coin,yes,no,acc-1,-7762070814178012479\n"
-            "M-002,Boulangerie Martin,no,no,acc-2,\n"
-            "M-003,\"Ferme des Landes, GAEC\",yes,no,,u.ferme@landes\n");
+            "merchant_id,name,accredited,bonus,kind,location,account_opened,documents_received,"
+            "qr_issued,ref:moneko,ref:cyclos\n"
+            "M-001,Épicerie du Coin,yes,no,shop,,yes,yes,yes,acc-1,-7762070814178012479\n"
+            "M-002,Boulangerie Martin,no,no,shop,,yes,yes,yes,acc-2,\n"
+            "M-003,\"Ferme des Landes, GAEC\",yes,no,shop,,yes,yes,yes,,u.ferme@landes\n");
   const std::string before = merchant_rows();
   auto again = import_merchants(*exported);
   EXPECT_EQ(again.unchanged, 3u);
