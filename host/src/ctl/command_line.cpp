@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include "ctl/conventionnement_command_line.hpp"
 #include "ctl/money_in_command_line.hpp"
 
 namespace caisse::host::ctl {
@@ -43,11 +44,12 @@ bool takes_caisse(Command command) {
   return is_cycle(command) || command == Command::import || command == Command::ledger_check ||
          command == Command::contribution_suggest || command == Command::merchants_sync ||
          command == Command::purchases_import || command == Command::purchases_report ||
-         is_money_in(command);
+         is_money_in(command) || is_conventionnement(command);
 }
 
 bool needs_month(Command command) {
-  return is_cycle(command) || command == Command::purchases_report || money_in_needs_month(command);
+  return is_cycle(command) || command == Command::purchases_report ||
+         command == Command::merchant_report || money_in_needs_month(command);
 }
 
 bool takes_month(Command command) {
@@ -164,6 +166,9 @@ std::string command_name(const Invocation& invocation) {
       break;
   }
   if (is_money_in(invocation.command)) return money_in_command_name(invocation.command);
+  if (is_conventionnement(invocation.command)) {
+    return conventionnement_command_name(invocation.command);
+  }
   for (const auto& [word, action] : kCycleActions) {
     if (action == invocation.command) {
       return (invocation.bonus ? "bonus " : "cycle ") + std::string(word);
@@ -179,6 +184,7 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
   std::optional<std::string> url_flag;
   Scope scope;
   MoneyInOptions money_in;
+  ConventionnementOptions conventionnement;
   std::vector<std::string> words;
   bool help = false;
   bool options_ended = false;
@@ -228,6 +234,8 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
       target = &scope.to;
     } else if (auto* slot = money_in_option(money_in, name)) {
       target = slot;
+    } else if (auto* option = conventionnement_option(conventionnement, name)) {
+      target = option;
     } else {
       return make_error("unknown option '" + std::string(name) + "'");
     }
@@ -339,6 +347,10 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
       return make_error("purchases: expected 'import' or 'report'");
     }
     expected = 2;
+  } else if (is_conventionnement_group(command)) {
+    auto used = parse_conventionnement_words(words, out);
+    if (!used) return used.error();
+    expected = *used;
   } else if (is_money_in_group(command)) {
     auto used = parse_money_in_words(words, out);
     if (!used) return used.error();
@@ -348,6 +360,10 @@ Result<Invocation> parse_command_line(const std::vector<std::string>& args,
   }
   if (words.size() > expected) return make_error("unexpected argument '" + words[expected] + "'");
   if (auto checked = check_scope(out, scope); !checked) return checked.error();
+  if (auto applied = apply_conventionnement_options(conventionnement, money_in.note, out);
+      !applied) {
+    return applied.error();
+  }
   if (auto applied = apply_money_in_options(money_in, out); !applied) return applied.error();
   out.caisse = scope.caisse.value_or("");
   out.month = scope.month.value_or("");
@@ -398,6 +414,27 @@ Commands:
                            the month's purchases: totals, per merchant, and every purchase at a
                            merchant suspended or unknown
 
+Conventionnement (the committee's accredited merchants, docs/conventionnement.md):
+  merchant add --caisse ID FILE
+                           the same as 'import merchants': identity, kind, location, onboarding
+  merchant list --caisse ID
+                           every merchant: kind, standing, onboarding, whether it may be paid
+  merchant show --caisse ID MERCHANT
+                           one merchant: identity, onboarding, decisions, evaluations scored
+                           with their own grid version, and the history of its gate
+  merchant report --caisse ID --month YYYY-MM
+                           the month's purchases (flagged: at a merchant that could not be
+                           paid) and the re-evaluations overdue
+  evaluation record --caisse ID --grid VERSION FILE
+                           a visit's evaluation file (TOML); it must name grid version VERSION
+  decision record --caisse ID MERCHANT --decision accredit|refuse|suspend
+              --method consensus|vote [--for N --against N --abstain N]
+              --decided-on YYYY-MM-DD [--valid-from D] [--valid-until D]
+              [--next-evaluation D] [--evaluation ID[,ID...]] [--note TEXT]
+                           a committee decision (--valid-from defaults to --decided-on; a vote
+                           needs its three counts); a gate that changes is pushed to the
+                           currency backends
+
 Money coming in (amounts in euros; names and IBANs are never printed):
   mandates import --caisse ID FILE
                            load the SEPA mandates (mandates.csv)
@@ -439,20 +476,26 @@ Options:
   --caisse ID              the caisse (every command but status, plugin and help):
                            lowercase letters, digits, - and _
   --month YYYY-MM          the month of the cycle (cycle), of the grid (contribution), of the
-                           report (purchases report), or of the direct debits (collection)
+                           report (purchases report, merchant report), or of the direct debits
+                           (collection)
   --from, --to YYYY-MM-DD  the days of purchases import (UTC, --to excluded)
   --instance, --collector INSTANCE
                            a plugin instance of the caisse, as its file names it
   --date, --status, --household, --funder, --provider, --ignore, --note, --out
                            as in the money-in commands above
+  --grid, --decision, --method, --for, --against, --abstain, --decided-on, --valid-from,
+  --valid-until, --next-evaluation, --evaluation
+                           as in the conventionnement commands above
   --json                   print the API's JSON answer, compact, on one line
   -h, --help               this text
 
 Exit codes:
   0  done
   1  the daemon refused (HTTP error status; its message is printed), ledger check failed, or
-     a currency backend failed (merchants sync, purchases import, import merchants)
-  2  wrong usage (bad option, command, URL, token file, CA file or file to send), or
+     a currency backend failed (merchants sync, purchases import, import merchants,
+     decision record)
+  2  wrong usage (bad option, command, URL, token file, CA file or file to send, an evaluation
+     file that names another grid version than --grid), or
      the --out file of collection file cannot be written
   3  the daemon cannot be reached (connection, TLS or timeout)
 )";

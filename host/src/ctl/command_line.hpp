@@ -2,6 +2,8 @@
 // COMMAND`. Pure: the environment comes in as values, nothing is read or printed here.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +50,13 @@ enum class Command {
   bank_decide,            // `bank decide --caisse ID LINE_ID (--household H|--funder F|--ignore)`
   webhooks_dead,          // `webhooks dead --caisse ID`
   webhooks_replay,        // `webhooks replay --caisse ID ID`
+  // Conventionnement (conventionnement_command_line.hpp): the committee's merchant registry,
+  // evaluations and decisions. `merchant add` is `import merchants` under another name.
+  merchant_list,      // `merchant list --caisse ID`
+  merchant_show,      // `merchant show --caisse ID MERCHANT`
+  merchant_report,    // `merchant report --caisse ID --month YYYY-MM`
+  evaluation_record,  // `evaluation record --caisse ID --grid VERSION FILE`
+  decision_record,    // `decision record --caisse ID MERCHANT --decision D --method M ...`
 };
 
 // What `import` loads; the admin API's {kind} segment is the same word.
@@ -70,6 +79,20 @@ struct LineDecision {
   std::optional<std::string> note;  // --note, kept with the decision
 };
 
+// What `decision record` sends, as the decision route names it (docs/conventionnement.md).
+struct MerchantDecision {
+  std::string decision;                    // accredit, refuse or suspend
+  std::string method;                      // consensus or vote
+  std::string decided_on;                  // YYYY-MM-DD
+  std::string valid_from;                  // YYYY-MM-DD: --valid-from, else the day it was decided
+  std::optional<std::string> valid_until;  // YYYY-MM-DD
+  std::optional<std::string> next_evaluation_on;  // YYYY-MM-DD
+  // For a vote: in favour, against, abstaining, as typed (whole numbers).
+  std::optional<std::array<std::int64_t, 3>> votes;
+  std::vector<std::int64_t> evaluation_ids;
+  std::optional<std::string> note;
+};
+
 struct Invocation {
   Command command = Command::help;
   std::string plugin_name;  // for plugin_describe
@@ -81,18 +104,20 @@ struct Invocation {
   std::string from;         // --from, for purchases_import (YYYY-MM-DD, required)
   std::string to;           // --to, for purchases_import (YYYY-MM-DD, required, excluded)
   std::string import_kind;  // for import: one of kImportKinds
-  // For import, mandates import, statement import and payment-report import: the file, read
-  // when the command runs.
+  // For import, mandates import, statement import, payment-report import and evaluation
+  // record: the file, read when the command runs.
   std::string file;
   std::string instance;         // --instance, for statement and payment-report import
   std::string collection_date;  // --date (YYYY-MM-DD), for collection draft
   std::string collector;        // --collector, for collection draft
   std::string line_status;      // --status of bank queue: unmatched, matched, ignored or ""
   // The HOUSEHOLD of mandates revoke|reinstate, the LINE_ID of bank decide, the ID of
-  // webhooks replay.
+  // webhooks replay, the MERCHANT of merchant show and decision record.
   std::string subject;
-  LineDecision decision;  // for bank decide
-  std::string out_file;   // --out of collection file; "" writes the XML to standard output
+  LineDecision decision;               // for bank decide
+  MerchantDecision merchant_decision;  // for decision record; its MERCHANT is `subject`
+  std::string grid_version;            // --grid, for evaluation record
+  std::string out_file;  // --out of collection file; "" writes the XML to standard output
   // For contribution_suggest: "adults=2", "income=1450.00"... as typed; the daemon checks the
   // names and values (docs/admin-api.md).
   std::vector<std::string> fields;

@@ -7,11 +7,14 @@
 #include <vector>
 
 #include "ctl/admin_client.hpp"
+#include "ctl/conventionnement_command_line.hpp"
+#include "ctl/conventionnement_requests.hpp"
 #include "ctl/debit_file.hpp"
 #include "ctl/money_in_command_line.hpp"
 #include "ctl/money_in_requests.hpp"
 #include "ctl/percent_encoding.hpp"
 #include "ctl/render.hpp"
+#include "ctl/render_conventionnement.hpp"
 #include "ctl/render_merchants.hpp"
 #include "ctl/render_money_in.hpp"
 #include "ctl/request_body.hpp"
@@ -126,6 +129,7 @@ std::string render(Command command, const boost::json::value& answer) {
     default:
       if (is_cycle(command)) return render_cycle_summary(answer);
       if (is_money_in(command)) return render_money_in(command, answer);
+      if (is_conventionnement(command)) return render_conventionnement(command, answer);
       break;
   }
   return {};
@@ -147,6 +151,7 @@ bool answer_reports_failure(Command command, const boost::json::value& answer) {
     case Command::merchants_sync:
     case Command::purchases_import:
     case Command::import:
+    case Command::decision_record:  // a decision whose push to a backend failed
       return some_instance_failed(answer);
     default:
       return false;
@@ -163,6 +168,7 @@ Result<RequestBody> request_body(const Invocation& invocation) {
       return json_body(boost::json::serialize(
           boost::json::object{{"from", invocation.from}, {"to", invocation.to}}));
     default:
+      if (is_conventionnement(invocation.command)) return conventionnement_body(invocation);
       return money_in_body(invocation);
   }
 }
@@ -181,7 +187,7 @@ bool is_post(Command command) {
     case Command::purchases_import:
       return true;
     default:
-      return money_in_is_post(command);
+      return money_in_is_post(command) || conventionnement_is_post(command);
   }
 }
 
@@ -235,6 +241,7 @@ std::string api_target(const Invocation& invocation) {
     case Command::help:
       break;
     default:
+      if (is_conventionnement(invocation.command)) return conventionnement_target(invocation);
       return money_in_target(invocation);
   }
   return {};
