@@ -27,6 +27,16 @@ std::int64_t now_ms() {
       .count();
 }
 
+// {"caisse": id, key: [...]}, the rows `fill` appends on a leased connection.
+template <class Fill>
+http::Response listing_answer(const MoneyInRoutesContext& ctx, const std::string& id,
+                              const char* key, Fill fill) {
+  boost::json::array rows;
+  auto done = ctx.money_in.with_database([&](store::PgConnection& db) { return fill(db, rows); });
+  return done ? json_answer(boost::json::object{{"caisse", id}, {key, rows}})
+              : failure_answer(done.error());
+}
+
 void receive_webhook(const MoneyInRoutesContext& ctx, Request&& request, Responder respond) {
   auto shared = std::make_shared<Request>(std::move(request));
   const std::int64_t received_ms = now_ms();
@@ -54,10 +64,9 @@ void dead_webhooks(const MoneyInRoutesContext& ctx, Request&& request, Responder
   auto caisse = caisse_of(ctx.caisses, request);
   if (!caisse) return respond(failure_answer(caisse.error()));
   answer_on_worker(ctx.workers, std::move(respond), [&ctx, id = (*caisse)->id]() {
-    boost::json::array dead;
-    auto done = ctx.money_in.with_database([&](store::PgConnection& db) -> Result<void> {
+    return listing_answer(ctx, id, "dead", [&](store::PgConnection& db, boost::json::array& dead) {
       auto listed = inbound::dead_notifications(db, id);
-      if (!listed) return listed.error();
+      if (!listed) return Result<void>(listed.error());
       for (const auto& n : *listed) {
         dead.push_back({{"id", n.id},
                         {"instance", n.instance},
@@ -66,10 +75,8 @@ void dead_webhooks(const MoneyInRoutesContext& ctx, Request&& request, Responder
                         {"attempts", n.attempts},
                         {"last_error", n.last_error}});
       }
-      return {};
+      return Result<void>();
     });
-    return done ? json_answer(boost::json::object{{"caisse", id}, {"dead", dead}})
-                : failure_answer(done.error());
   });
 }
 
@@ -205,27 +212,25 @@ void bank_lines(const MoneyInRoutesContext& ctx, Request&& request, Responder re
         400, "status must be unmatched, matched or ignored, not \"" + status + "\""));
   }
   answer_on_worker(ctx.workers, std::move(respond), [&ctx, id = (*caisse)->id, status]() {
-    boost::json::array lines;
-    auto done = ctx.money_in.with_database([&](store::PgConnection& db) -> Result<void> {
-      auto listed = bank::statement_lines(db, id, status, kMaxListedLines);
-      if (!listed) return listed.error();
-      for (const auto& l : *listed) {
-        lines.push_back({{"id", l.id},
-                         {"booking_date", l.booking_date},
-                         {"amount_minor", l.amount_minor},
-                         {"currency", l.currency},
-                         {"counterparty", l.counterparty_name},
-                         {"remittance", l.remittance},
-                         {"end_to_end_id", l.end_to_end_id},
-                         {"return_reason", l.return_reason},
-                         {"location", l.location},
-                         {"status", l.status},
-                         {"matched_as", l.matched_as}});
-      }
-      return {};
-    });
-    return done ? json_answer(boost::json::object{{"caisse", id}, {"lines", lines}})
-                : failure_answer(done.error());
+    return listing_answer(ctx, id, "lines",
+                          [&](store::PgConnection& db, boost::json::array& lines) {
+                            auto listed = bank::statement_lines(db, id, status, kMaxListedLines);
+                            if (!listed) return Result<void>(listed.error());
+                            for (const auto& l : *listed) {
+                              lines.push_back({{"id", l.id},
+                                               {"booking_date", l.booking_date},
+                                               {"amount_minor", l.amount_minor},
+                                               {"currency", l.currency},
+                                               {"counterparty", l.counterparty_name},
+                                               {"remittance", l.remittance},
+                                               {"end_to_end_id", l.end_to_end_id},
+                                               {"return_reason", l.return_reason},
+                                               {"location", l.location},
+                                               {"status", l.status},
+                                               {"matched_as", l.matched_as}});
+                            }
+                            return Result<void>();
+                          });
   });
 }
 
