@@ -41,7 +41,7 @@ class HelloAssoAdapter : public ::testing::Test {
   HelloAssoPeerOptions peer_options() {
     HelloAssoPeerOptions out;
     out.organization_slug = kSlug;
-    out.spec_file = HELLOASSO_OPENAPI_SPEC;
+    out.spec_file = HelloAssoPeer::spec_file_if_present(HELLOASSO_OPENAPI_SPEC);
     // One clock for both sides, so that a token expires for the peer when the host says so.
     out.now_ms = [this] { return services_.clock_ms; };
     return out;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <filesystem>
 #include <stdexcept>
 
 #include "http/query_fields.hpp"
@@ -314,6 +315,11 @@ std::size_t HelloAssoPeer::requests(Route route) const {
 std::size_t HelloAssoPeer::tokens_issued() const {
   std::lock_guard lock(mutex_);
   return tokens_issued_;
+}
+
+std::string HelloAssoPeer::spec_file_if_present(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::exists(path, ec) ? path : std::string();
 }
 
 bool HelloAssoPeer::spec_checked() const {

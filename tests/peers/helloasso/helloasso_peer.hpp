@@ -91,6 +91,9 @@ class HelloAssoPeer {
   std::size_t requests(Route route) const;
   std::size_t tokens_issued() const;
   bool spec_checked() const;
+  // `path` when the spec file is there, "" otherwise: a checkout without ../shared runs the peer
+  // unchecked rather than not at all (SpecFileIsReadable says so).
+  static std::string spec_file_if_present(const std::string& path);
   std::vector<std::string> spec_violations() const;
 
  private:
