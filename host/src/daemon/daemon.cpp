@@ -14,6 +14,7 @@
 #include "daemon/cycle_routes.hpp"
 #include "daemon/daemon_services.hpp"
 #include "daemon/database.hpp"
+#include "daemon/gate_refresher.hpp"
 #include "daemon/landing_page.hpp"
 #include "daemon/merchant_routes.hpp"
 #include "daemon/money_in_routes.hpp"
@@ -35,6 +36,7 @@ constexpr std::size_t kMaxQueuedDbJobs = 1024;
 constexpr std::size_t kMaxWebhookBytes = 256 * 1024;
 constexpr auto kNotificationInterval = std::chrono::seconds(5);
 constexpr int kNotificationBatch = 100;
+constexpr auto kGateRefreshInterval = std::chrono::hours(1);
 
 Result<config::DaemonConfig> load_config(const CommandLine& command_line) {
   auto config = config::load_daemon_config(command_line.config_file);
@@ -171,6 +173,11 @@ int run_daemon(const CommandLine& command_line) {
       add_money_in_routes(*router, money_in_routes);
       add_collection_routes(*router, money_in_routes);
       add_landing_page(*router, config);
+      // Decisions that start or accreditations that end today take effect without anyone asking.
+      BackgroundLoop gates(kGateRefreshInterval, [&config, &cycles, &catalog] {
+        refresh_every_merchant_gate(config, cycles, catalog);
+      });
+      gates.wake();
       BackgroundLoop janitor(config.janitor_interval, [&cycles] {
         std::size_t asked = cycles.reconcile_dispatched();
         if (asked > 0) spdlog::info("event=janitor_round cycles={}", asked);
