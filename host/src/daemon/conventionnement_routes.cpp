@@ -2,10 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
-#include <chrono>
 #include <memory>
 
 #include "csv/iso_date.hpp"
+#include "cycle/allocation_cycle.hpp"
 #include "daemon/api_answers.hpp"
 #include "daemon/conventionnement_answers.hpp"
 #include "daemon/conventionnement_requests.hpp"
@@ -29,8 +29,7 @@ struct Routes {
 using Shared = std::shared_ptr<const Routes>;
 
 std::string utc_today() {
-  return csv::format_date(std::chrono::year_month_day{
-      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())});
+  return csv::format_date(cycle::system_today());
 }
 
 // Runs `work` with the caisse locked on a worker (once per Idempotency-Key for a POST) and

@@ -43,10 +43,8 @@ const config::CaisseConfig* CycleService::find_caisse(std::string_view caisse_id
 
 plugins::PluginInstance* CycleService::running(const config::CaisseConfig& caisse,
                                                std::string_view instance) const {
-  for (const auto& record : catalog_.instances()) {
-    if (record.caisse_id == caisse.id && record.instance == instance) return record.running.get();
-  }
-  return nullptr;
+  const InstanceRecord* record = catalog_.find_instance(caisse.id, instance);
+  return record == nullptr ? nullptr : record->running.get();
 }
 
 Result<CycleService::RunningRule> CycleService::rule_in_force(const config::CaisseConfig& caisse,

@@ -2,9 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include <chrono>
-
 #include "csv/iso_date.hpp"
+#include "cycle/allocation_cycle.hpp"
 #include "daemon/currency_instances.hpp"
 #include "merchants/merchant_sync.hpp"
 #include "registry/merchants_gate.hpp"
@@ -13,8 +12,7 @@ namespace caisse::host::daemon {
 
 void refresh_every_merchant_gate(const config::DaemonConfig& config, CycleService& caisses,
                                  const PluginCatalog& catalog) {
-  const std::string today = csv::format_date(std::chrono::year_month_day{
-      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())});
+  const std::string today = csv::format_date(cycle::system_today());
   for (const config::CaisseConfig& caisse : config.caisses) {
     std::size_t flipped = 0;
     auto done = caisses.with_caisse_locked(

@@ -31,14 +31,13 @@ Result<MoneyInService::Running> MoneyInService::running(std::string_view caisse_
   if (caisse == nullptr) {
     return make_error("no caisse \"" + std::string(caisse_id) + "\"", ErrorKind::not_found);
   }
-  for (const auto& record : catalog_.instances()) {
-    if (record.caisse_id != caisse_id || record.instance != instance) continue;
-    if (!record.running) {
+  if (const InstanceRecord* record = catalog_.find_instance(caisse_id, instance)) {
+    if (!record->running) {
       return make_error("instance " + std::string(caisse_id) + "/" + std::string(instance) +
-                            " is not running: " + record.error,
+                            " is not running: " + record->error,
                         ErrorKind::unavailable);
     }
-    return Running{caisse, record.running.get(), locks_.at(record.running.get()).get()};
+    return Running{caisse, record->running.get(), locks_.at(record->running.get()).get()};
   }
   return make_error("caisse " + std::string(caisse_id) + " has no plugin instance \"" +
                         std::string(instance) + "\"",

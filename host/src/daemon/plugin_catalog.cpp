@@ -32,6 +32,14 @@ const PluginRecord* PluginCatalog::find(std::string_view name) const {
   return nullptr;
 }
 
+const InstanceRecord* PluginCatalog::find_instance(std::string_view caisse_id,
+                                                   std::string_view instance) const {
+  for (const auto& record : instances_) {
+    if (record.caisse_id == caisse_id && record.instance == instance) return &record;
+  }
+  return nullptr;
+}
+
 void PluginCatalog::start_instances(const config::DaemonConfig& config,
                                     plugins::PluginServices& services) {
   for (const auto& caisse : config.caisses) {

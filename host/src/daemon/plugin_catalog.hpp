@@ -43,6 +43,8 @@ class PluginCatalog {
   const std::vector<PluginRecord>& plugins() const { return plugins_; }
   const std::vector<InstanceRecord>& instances() const { return instances_; }
   const PluginRecord* find(std::string_view name) const;
+  // Instance `instance` of caisse `caisse_id`, running or failed; null when no such block.
+  const InstanceRecord* find_instance(std::string_view caisse_id, std::string_view instance) const;
 
   // Lines describing every failure of a plugin marked required (its own load, or one of its
   // instances); empty when all required plugins are running.
