@@ -257,7 +257,8 @@ std::string render_cycle_report(const json::value& report) {
   if (money_in == nullptr || money_in->empty()) {
     out += "\nmoney in: none\n";
   } else {
-    out += "\n" + with_currency("money in", summary);
+    // Money comes in in euros, whatever the caisse's own currency: each item names its currency.
+    out += "\n" + with_currency("money in", money_in->front());
     std::vector<std::vector<std::string>> rows{{"SOURCE", "FUNDER", "AMOUNT"}};
     for (const auto& m : *money_in) {
       rows.push_back(

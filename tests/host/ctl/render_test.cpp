@@ -212,8 +212,8 @@ TEST(RenderCycleSummary, UnexpectedShapesPrintDashesInsteadOfThrowing) {
 
 TEST(RenderCycleReport, PrintsSummaryMoneyInAndOutThenEveryLine) {
   std::string report = std::string(R"({"summary":)") + kApprovedSummary + R"(,
-    "money_in":[{"source":"contributions","funder":null,"amount_minor":1500000},
-                {"source":"grant","funder":"ccas-nantes","amount_minor":2500005}],
+    "money_in":[{"source":"contributions","funder":null,"currency":"EUR","amount_minor":1500000},
+                {"source":"grant","funder":"ccas-nantes","currency":"EUR","amount_minor":2500005}],
     "money_out":[{"kind":"allocations","amount_minor":3500000}],
     "lines":[{"household_id":"H-0001","amount_minor":10000,"rule_version":"r",
               "operation_id":"alloc/montpellier/2026-11/H-0001","status":"SUCCEEDED",
@@ -236,7 +236,7 @@ TEST(RenderCycleReport, PrintsSummaryMoneyInAndOutThenEveryLine) {
             "  DECLINED       0      0.00\n"
             "  UNKNOWN        0      0.00\n"
             "\n"
-            "money in (MONA):\n"
+            "money in (EUR):\n"
             "  SOURCE         FUNDER         AMOUNT\n"
             "  contributions  -            15000.00\n"
             "  grant          ccas-nantes  25000.05\n"
