@@ -32,7 +32,10 @@ TEST(ConfigLoader, DemoConfigurationLoads) {
   EXPECT_TRUE(c.plugins[2].required);
   EXPECT_EQ(c.caisses[0].currency.adapter, "monnaie");
   ASSERT_NE(c.caisses[1].rule_in_force(RuleKind::contribution_grid, Month{2026, 11}), nullptr);
-  EXPECT_EQ(c.admin_tokens.size(), 3u);
+  // Two operators (approval needs a second one), then one token for each other role.
+  ASSERT_EQ(c.admin_tokens.size(), 5u);
+  EXPECT_EQ(c.admin_tokens[1].role, "operator");
+  EXPECT_EQ(c.admin_tokens[4].role, "researcher");
   EXPECT_EQ(c.data_dir, std::filesystem::path(CAISSE_SOURCE_DIR "/examples/demo/data"));
   ASSERT_EQ(c.plugin_dirs.size(), 1u);
   EXPECT_EQ(c.plugin_dirs[0], std::filesystem::path(CAISSE_SOURCE_DIR "/build/plugins"));
