@@ -77,7 +77,7 @@ void read_log(TableReader& log, LogSettings& out) {
   log.finish();
 }
 
-void read_http(TableReader& http, HttpSettings& out) {
+void read_http(TableReader& http, const std::filesystem::path& base, HttpSettings& out) {
   if (auto listen = http.string("listen")) {
     if (auto address = parse_listen_address(*listen)) {
       out.listen_host = address->host;
@@ -104,6 +104,7 @@ void read_http(TableReader& http, HttpSettings& out) {
   if (out.tls_cert.has_value() != out.tls_key.has_value()) {
     http.error(out.tls_cert ? "tls_cert" : "tls_key", "TLS needs both tls_cert and tls_key");
   }
+  if (auto dir = http.string("dashboard_dir")) out.dashboard_dir = from(base, *dir);
   http.finish();
 }
 
@@ -154,6 +155,13 @@ void read_plugins(TableReader& plugins, const std::filesystem::path& base, Daemo
     plugins.error("dirs", "plugins are declared but no directory is given to find them in");
   }
   plugins.finish();
+}
+
+void read_research(TableReader& research, ResearchSettings& out) {
+  // 1 would publish single households' figures: the smallest group that hides anyone is 2.
+  out.min_group_size = static_cast<int>(
+      research.integer("min_group_size", 2, 1'000'000).value_or(out.min_group_size));
+  research.finish();
 }
 
 void read_admin(TableReader& admin, DaemonConfig& out) {
@@ -228,10 +236,11 @@ Result<DaemonConfig> load_daemon_config(const std::filesystem::path& file) {
   section("daemon", [&](TableReader& r) { read_daemon(r, base, config, caisse_files); });
   if (config.data_dir.empty()) config.data_dir = kDefaultDataDir;
   section("log", [&](TableReader& r) { read_log(r, config.log); });
-  section("http", [&](TableReader& r) { read_http(r, config.http); });
+  section("http", [&](TableReader& r) { read_http(r, base, config.http); });
   section("storage", [&](TableReader& r) { read_storage(r, config.storage); });
   section("plugins", [&](TableReader& r) { read_plugins(r, base, config); });
   section("admin", [&](TableReader& r) { read_admin(r, config); });
+  section("research", [&](TableReader& r) { read_research(r, config.research); });
   top.finish();
   read_caisses(caisse_files, base, diagnostics, config);
 

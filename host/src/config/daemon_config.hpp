@@ -129,6 +129,15 @@ struct HttpSettings {
   std::chrono::milliseconds idle_timeout{60'000};
   std::optional<SecretRef> tls_cert;  // both or neither
   std::optional<SecretRef> tls_key;
+  // The web dashboard's built files, served at /dashboard/ (absolute); empty: the folder the
+  // build wrote them to (CAISSE_DASHBOARD_DIR, the daemon's default).
+  std::filesystem::path dashboard_dir;
+};
+
+// [research] (docs/research-exports.md): an indicator row describing fewer households than
+// min_group_size is published without its figures.
+struct ResearchSettings {
+  int min_group_size = 5;
 };
 
 struct LogSettings {
@@ -156,6 +165,7 @@ struct DaemonConfig {
   StorageSettings storage;
   HttpSettings http;
   LogSettings log;
+  ResearchSettings research;
   std::vector<AdminToken> admin_tokens;
 };
 

@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "daemon/cycle_routes.hpp"
+#include "daemon/openapi_document.hpp"
 #include "daemon/plugin_views.hpp"
 #include "store/pg_connection.hpp"
 
@@ -119,6 +120,19 @@ void plugin_describe(const AdminContext& ctx, Request&& request, Responder respo
   respond(json(200, plugin_detail(*record, ctx.catalog)));
 }
 
+// Who the token is: the web dashboard asks after login, to show the name and only what the role
+// may do.
+void me(Request&& request, Responder respond) {
+  respond(json(200, boost::json::object{{"name", request.principal}, {"role", request.role}}));
+}
+
+// The contract, without a token: it holds no data, and clients read it before they have one.
+void openapi(Request&&, Responder respond) {
+  Response r;
+  r.body = std::string(openapi_document());
+  respond(std::move(r));
+}
+
 }  // namespace
 
 void add_admin_routes(http::Router& router, const AdminContext& ctx) {
@@ -136,6 +150,8 @@ void add_admin_routes(http::Router& router, const AdminContext& ctx) {
   router.add("GET", "/api/v1/plugins", http::require_role(ctx.auth, readers, with(plugin_list)));
   router.add("GET", "/api/v1/plugins/{name}",
              http::require_role(ctx.auth, readers, with(plugin_describe)));
+  router.add("GET", "/api/v1/me", http::require_role(ctx.auth, readers, me));
+  router.add("GET", "/api/v1/openapi.json", openapi);
 }
 
 }  // namespace caisse::host::daemon

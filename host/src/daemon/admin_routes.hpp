@@ -1,7 +1,8 @@
 // The daemon's own routes: probes for orchestrators (/healthz, /readyz), Prometheus metrics
 // (/metrics), and the read-only part of the admin API that caissectl uses (/api/v1/status, with
 // each caisse's late bonus cycles,
-// /api/v1/plugins, /api/v1/plugins/{name}). Shapes: docs/admin-api.md.
+// /api/v1/plugins, /api/v1/plugins/{name}), who a token is (/api/v1/me) and the API's own
+// description (/api/v1/openapi.json, no token). Shapes: docs/admin-api.md.
 #pragma once
 
 #include <chrono>

@@ -73,4 +73,15 @@ void answer_once(BlockingWorkers& workers, IdempotentRequests& idempotency,
                    });
 }
 
+http::Handler require_role_and_key(const http::TokenAuthenticator& auth,
+                                   std::initializer_list<http::Role> allowed, http::Handler inner) {
+  return http::require_role(
+      auth, allowed, [inner = std::move(inner)](http::Request&& request, http::Responder respond) {
+        if (auto key = check_idempotency_key(request); !key) {
+          return respond(http::json_error(400, key.error().message));
+        }
+        inner(std::move(request), std::move(respond));
+      });
+}
+
 }  // namespace caisse::host::daemon

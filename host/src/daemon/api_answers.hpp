@@ -12,6 +12,7 @@
 #include "daemon/blocking_workers.hpp"
 #include "daemon/cycle_service.hpp"
 #include "daemon/idempotency.hpp"
+#include "http/admin_auth.hpp"
 #include "http/router.hpp"
 
 namespace caisse::host::daemon {
@@ -43,6 +44,13 @@ void answer_on_worker(BlockingWorkers& workers, http::Responder respond,
 void answer_once(BlockingWorkers& workers, IdempotentRequests& idempotency,
                  const http::Request& request, http::Responder respond,
                  std::function<http::Response()> work);
+
+// The guard of every state-changing route: the token's role (401/403, as http::require_role),
+// then the Idempotency-Key (400 without a usable one), before the handler looks at anything else
+// of the request. So a POST without a key changes nothing and says why, whatever else is wrong.
+// LIFETIME: `auth` as for http::require_role.
+http::Handler require_role_and_key(const http::TokenAuthenticator& auth,
+                                   std::initializer_list<http::Role> allowed, http::Handler inner);
 
 // A route handler that calls `fn(context, request, respond)`. `context` must outlive the router's
 // use, as every routes context does.

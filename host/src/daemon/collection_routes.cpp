@@ -242,7 +242,7 @@ void add_collection_routes(http::Router& router, const MoneyInRoutesContext& ctx
   using http::Role;
   auto with = [&ctx](auto fn) { return with_context(ctx, fn); };
   auto operators = [&ctx, &with](auto fn) {
-    return http::require_role(ctx.auth, {Role::operator_role}, with(fn));
+    return require_role_and_key(ctx.auth, {Role::operator_role}, with(fn));
   };
   const std::string base = "/api/v1/caisses/{caisse}";
   router.add("POST", base + "/mandates/import", operators(import_mandates), ctx.max_import_bytes);
@@ -251,9 +251,9 @@ void add_collection_routes(http::Router& router, const MoneyInRoutesContext& ctx
   router.add("POST", base + "/collections/{month}/draft", operators(draft));
   router.add("POST", base + "/collections/{month}/file", operators(write_file));
   router.add("POST", base + "/collections/{month}/submitted", operators(submitted));
+  // Unpaid debits name a household and what it pays: not an aggregate, so not for the committee.
   router.add("GET", base + "/collections/{month}",
-             http::require_role(ctx.auth, {Role::operator_role, Role::committee, Role::auditor},
-                                with(status)));
+             http::require_role(ctx.auth, {Role::operator_role, Role::auditor}, with(status)));
 }
 
 }  // namespace caisse::host::daemon

@@ -233,13 +233,13 @@ void add_conventionnement_routes(http::Router& router, const ConventionnementRou
   router.add("GET", base + "/merchants/report", http::require_role(auth, readers, with(report)));
   router.add("GET", base + "/merchants/{merchant}", http::require_role(auth, readers, with(show)));
   router.add("POST", base + "/merchants/refresh",
-             http::require_role(auth, {Role::operator_role}, with(refresh)));
+             require_role_and_key(auth, {Role::operator_role}, with(refresh)));
   router.add("POST", base + "/evaluations",
-             http::require_role(auth, committee, with(record_evaluation)));
+             require_role_and_key(auth, committee, with(record_evaluation)));
   router.add("GET", base + "/evaluations/{id}",
              http::require_role(auth, readers, with(show_evaluation)));
   router.add("POST", base + "/decisions",
-             http::require_role(auth, committee, with(record_decision)));
+             require_role_and_key(auth, committee, with(record_decision)));
 }
 
 }  // namespace caisse::host::daemon

@@ -2,9 +2,9 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 
 #include "daemon/api_answers.hpp"
+#include "daemon/cycle_answers.hpp"
 
 namespace caisse::host::daemon {
 namespace {
@@ -12,44 +12,6 @@ namespace {
 using http::Request;
 using http::Responder;
 using http::Response;
-
-boost::json::value nullable(const std::optional<std::string>& v) {
-  return v ? boost::json::value(*v) : boost::json::value(nullptr);
-}
-
-boost::json::value nullable(const std::optional<std::int64_t>& v) {
-  return v ? boost::json::value(*v) : boost::json::value(nullptr);
-}
-
-boost::json::object summary_object(const cycle::CycleSummary& s, int minor_unit) {
-  boost::json::object lines;
-  for (auto status :
-       {cycle::LineStatus::not_sent, cycle::LineStatus::pending, cycle::LineStatus::succeeded,
-        cycle::LineStatus::declined, cycle::LineStatus::unknown}) {
-    auto found = s.by_status.find(status);
-    cycle::StatusTotals totals = found == s.by_status.end() ? cycle::StatusTotals{} : found->second;
-    lines[cycle::status_name(status)] = {{"count", totals.lines},
-                                         {"amount_minor", totals.amount_minor}};
-  }
-  return {{"kind", cycle::kind_name(s.kind)},
-          {"caisse", s.caisse_id},
-          {"month", s.month.to_string()},
-          {"state", cycle::state_name(s.state)},
-          {"currency", s.currency},
-          {"minor_unit", minor_unit},
-          {"rule_version", s.rule_version},
-          {"household_count", s.household_count},
-          {"total_minor", s.total_minor},
-          {"computed_by", s.computed_by},
-          {"computed_at", s.computed_at},
-          {"approved_by", nullable(s.approved_by)},
-          {"approved_at", nullable(s.approved_at)},
-          {"funds_minor", nullable(s.funds_minor)},
-          {"shortfall_minor", nullable(s.shortfall_minor)},
-          {"due_on", nullable(s.due_on)},
-          {"late", lateness_json(s.late)},
-          {"lines", std::move(lines)}};
-}
 
 // The caisse and month of the path, or the answer refusing them.
 struct Target {
@@ -68,39 +30,13 @@ Result<Target> target_of(const CycleRoutesContext& ctx, const Request& request) 
   return Target{caisse, *month};
 }
 
-// Euros received during the month, by source and funder.
-boost::json::array money_in_array(const ledger::MoneyIn& in) {
-  boost::json::array out;
-  out.push_back({{"source", "contributions"},
-                 {"funder", nullptr},
-                 {"currency", in.contributions.currency},
-                 {"amount_minor", in.contributions.minor}});
-  for (const auto& grant : in.grants) {
-    out.push_back({{"source", "grant"},
-                   {"funder", grant.funder_id},
-                   {"currency", grant.amount.currency},
-                   {"amount_minor", grant.amount.minor}});
-  }
-  return out;
-}
-
-// What the month's cycle credited: the lines the currency backend confirmed.
-boost::json::array money_out_array(const cycle::CycleSummary& s) {
-  auto credited = s.by_status.find(cycle::LineStatus::succeeded);
-  std::int64_t amount = credited == s.by_status.end() ? 0 : credited->second.amount_minor;
-  return {
-      boost::json::object{{"kind", s.kind == cycle::CycleKind::bonus ? "bonuses" : "allocations"},
-                          {"currency", s.currency},
-                          {"amount_minor", amount}}};
-}
-
 void show(const CycleRoutesContext& ctx, cycle::CycleKind kind, Request&& request,
           Responder respond) {
   auto target = target_of(ctx, request);
   if (!target) return respond(failure_answer(target.error()));
   answer_on_worker(ctx.workers, std::move(respond), [&ctx, kind, t = *target]() {
     auto s = ctx.cycles.summary(t.caisse->id, t.month, kind);
-    return s ? json_answer(summary_object(*s, t.caisse->currency.minor_unit))
+    return s ? json_answer(cycle_summary_object(*s, t.caisse->currency.minor_unit))
              : failure_answer(s.error());
   });
 }
@@ -133,7 +69,7 @@ void report(const CycleRoutesContext& ctx, cycle::CycleKind kind, Request&& requ
     auto in = ctx.cycles.money_in(t.caisse->id, t.month);
     if (!in) return failure_answer(in.error());
     return json_answer(
-        boost::json::object{{"summary", summary_object(*s, t.caisse->currency.minor_unit)},
+        boost::json::object{{"summary", cycle_summary_object(*s, t.caisse->currency.minor_unit)},
                             {"money_in", money_in_array(*in)},
                             {"money_out", money_out_array(*s)},
                             {"lines", std::move(lines)}});
@@ -149,22 +85,13 @@ void run_step(const CycleRoutesContext& ctx, cycle::CycleKind kind, Request&& re
   answer_once(ctx.workers, ctx.idempotency, request, std::move(respond),
               [&ctx, kind, t = *target, s = *step, actor = request.principal]() {
                 auto done = ctx.cycles.run(t.caisse->id, t.month, s, actor, kind);
-                return done ? json_answer(summary_object(*done, t.caisse->currency.minor_unit))
-                            : failure_answer(done.error());
+                return done
+                           ? json_answer(cycle_summary_object(*done, t.caisse->currency.minor_unit))
+                           : failure_answer(done.error());
               });
 }
 
 }  // namespace
-
-std::string cycle_summary_json(const cycle::CycleSummary& summary, int minor_unit) {
-  return boost::json::serialize(summary_object(summary, minor_unit));
-}
-
-boost::json::value lateness_json(const std::optional<cycle::Lateness>& late) {
-  if (!late) return nullptr;
-  return boost::json::object{
-      {"lines", late->lines}, {"amount_minor", late->amount_minor}, {"days", late->days}};
-}
 
 void add_cycle_routes(http::Router& router, const CycleRoutesContext& ctx) {
   using http::Role;
@@ -184,7 +111,7 @@ void add_cycle_routes(http::Router& router, const CycleRoutesContext& ctx) {
                http::require_role(ctx.auth, {Role::operator_role, Role::committee, Role::auditor},
                                   with(report)));
     router.add("POST", base + "/{step}",
-               http::require_role(ctx.auth, {Role::operator_role}, with(run_step)));
+               require_role_and_key(ctx.auth, {Role::operator_role}, with(run_step)));
   }
 }
 

@@ -9,9 +9,8 @@
 // the step, or the reason it was refused with a status saying why (404, 409, 422, 503).
 #pragma once
 
-#include <boost/json/value.hpp>
-
 #include "daemon/blocking_workers.hpp"
+#include "daemon/cycle_answers.hpp"  // the JSON of a cycle, which other routes answer too
 #include "daemon/cycle_service.hpp"
 #include "daemon/idempotency.hpp"
 #include "http/admin_auth.hpp"
@@ -28,11 +27,5 @@ struct CycleRoutesContext {
 
 // The context must outlive the router's use.
 void add_cycle_routes(http::Router& router, const CycleRoutesContext& context);
-
-// The JSON of a summary, as the API answers it.
-std::string cycle_summary_json(const cycle::CycleSummary& summary, int minor_unit);
-
-// A bonus cycle's lateness as the summary and /api/v1/status show it: null when not late.
-boost::json::value lateness_json(const std::optional<cycle::Lateness>& late);
 
 }  // namespace caisse::host::daemon

@@ -6,6 +6,7 @@
 
 #include "config/config_loader.hpp"
 #include "daemon/admin_routes.hpp"
+#include "daemon/api_contract.hpp"
 #include "daemon/background_loop.hpp"
 #include "daemon/collection_routes.hpp"
 #include "daemon/contribution_routes.hpp"
@@ -13,15 +14,19 @@
 #include "daemon/cycle_books.hpp"
 #include "daemon/cycle_routes.hpp"
 #include "daemon/daemon_services.hpp"
+#include "daemon/dashboard_routes.hpp"
 #include "daemon/database.hpp"
 #include "daemon/gate_refresher.hpp"
 #include "daemon/landing_page.hpp"
 #include "daemon/merchant_routes.hpp"
 #include "daemon/money_in_routes.hpp"
 #include "daemon/money_in_service.hpp"
+#include "daemon/openapi_document.hpp"
 #include "daemon/plugin_catalog.hpp"
 #include "daemon/registry_routes.hpp"
+#include "daemon/research_routes.hpp"
 #include "daemon/shutdown_signals.hpp"
+#include "daemon/static_files.hpp"
 #include "http/http_server.hpp"
 #include "observability/logging.hpp"
 #include "store/connection_pool.hpp"
@@ -82,6 +87,20 @@ Result<http::HttpServerOptions> server_options(const config::DaemonConfig& confi
     o.tls_key_pem = std::move(key.value());
   }
   return o;
+}
+
+// The web dashboard's files, read once; a daemon without them still starts (and says how to
+// build them at /dashboard/).
+std::shared_ptr<const StaticFiles> dashboard_files(const config::DaemonConfig& config) {
+  const std::filesystem::path dir = config.http.dashboard_dir.empty()
+                                        ? std::filesystem::path(CAISSE_DASHBOARD_DIR)
+                                        : config.http.dashboard_dir;
+  auto files = std::make_shared<const StaticFiles>(StaticFiles::load(dir));
+  for (const auto& problem : files->problems()) {
+    spdlog::warn("event=dashboard_files_problem dir={} problem=\"{}\"", dir.string(), problem);
+  }
+  spdlog::info("event=dashboard_files dir={} files={}", dir.string(), files->size());
+  return files;
 }
 
 int fail(const std::string& reason) {
@@ -172,7 +191,11 @@ int run_daemon(const CommandLine& command_line) {
                                            [&notifications] { notifications.wake(); }};
       add_money_in_routes(*router, money_in_routes);
       add_collection_routes(*router, money_in_routes);
+      add_research_routes(*router, {cycles, pool, workers, *auth, config.research.min_group_size});
       add_landing_page(*router, config);
+      DashboardRoutesContext dashboard_routes{config, cycles, pool, workers, *auth};
+      add_dashboard_routes(*router, dashboard_routes);
+      add_dashboard_files(*router, dashboard_files(config));
       // Decisions that start or accreditations that end today take effect without anyone asking.
       BackgroundLoop gates(kGateRefreshInterval, [&config, &cycles, &catalog] {
         refresh_every_merchant_gate(config, cycles, catalog);
@@ -183,6 +206,8 @@ int run_daemon(const CommandLine& command_line) {
         if (asked > 0) spdlog::info("event=janitor_round cycles={}", asked);
       });
 
+      // Every route is in: they must be the ones docs/api/openapi.json describes.
+      log_api_contract_mismatches(*router, openapi_document());
       http::HttpServer server(*options, router, &metrics);
       if (auto listening = server.start(); !listening) {
         exit_code = fail(listening.error().message);

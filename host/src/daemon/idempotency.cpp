@@ -43,7 +43,7 @@ Result<void> store_answer(store::ConnectionPool& pool, const IdempotentRequest& 
 
 }  // namespace
 
-Result<IdempotentRequest> idempotent_request(const http::Request& request) {
+Result<void> check_idempotency_key(const http::Request& request) {
   auto key = request.header("Idempotency-Key");
   if (!key) {
     return make_error("an Idempotency-Key header is required (one new random key per operation)",
@@ -53,8 +53,13 @@ Result<IdempotentRequest> idempotent_request(const http::Request& request) {
     return make_error("Idempotency-Key must be 1 to 128 visible ASCII characters",
                       ErrorKind::invalid);
   }
+  return {};
+}
+
+Result<IdempotentRequest> idempotent_request(const http::Request& request) {
+  if (auto checked = check_idempotency_key(request); !checked) return checked.error();
   return IdempotentRequest{
-      request.principal, std::string(*key),
+      request.principal, std::string(*request.header("Idempotency-Key")),
       request.method + " " + request.path + " " + digest::to_hex(digest::sha256(request.body))};
 }
 

@@ -19,8 +19,12 @@ struct IdempotentRequest {
   std::string fingerprint;  // method, path and body digest (fingerprint_of)
 };
 
-// What a request must carry to be replayed: its Idempotency-Key (1 to 128 visible ASCII
-// characters), or the reason it is refused (ErrorKind::invalid, answered 400).
+// Whether the request carries a usable Idempotency-Key (1 to 128 visible ASCII characters), or
+// the reason it is refused (ErrorKind::invalid, answered 400). Cheap: the body is not read.
+Result<void> check_idempotency_key(const http::Request& request);
+
+// What a request must carry to be replayed: its Idempotency-Key (as check_idempotency_key), or
+// the reason it is refused.
 Result<IdempotentRequest> idempotent_request(const http::Request& request);
 
 class IdempotentRequests {

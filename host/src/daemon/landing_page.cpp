@@ -44,6 +44,7 @@ std::string render(const config::DaemonConfig& config) {
          caisses +
          "</ul>"
          "<h2>Liens / Links</h2><ul>"
+         "<li><a href=\"/dashboard/\">/dashboard/</a> — tableau de bord / dashboard</li>"
          "<li><a href=\"/readyz\">/readyz</a> — prêt ? / ready?</li>"
          "<li><a href=\"/metrics\">/metrics</a> — Prometheus</li>"
          "<li>API: <code>/api/v1/status</code>, <code>/api/v1/plugins</code> "

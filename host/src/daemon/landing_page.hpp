@@ -1,5 +1,5 @@
 // GET / : a plain page that tells whoever opened the printed URL what is running and where to
-// look next. The full dashboard comes with the admin web interface.
+// look next, first of all the web dashboard at /dashboard/ (static_files.hpp).
 #pragma once
 
 #include "config/daemon_config.hpp"

@@ -82,9 +82,9 @@ void add_merchant_routes(http::Router& router, const MerchantRoutesContext& ctx)
   auto with = [&ctx](auto fn) { return with_context(ctx, fn); };
   const std::string base = "/api/v1/caisses/{caisse}";
   router.add("POST", base + "/merchants/sync",
-             http::require_role(ctx.auth, {Role::operator_role}, with(sync)));
+             require_role_and_key(ctx.auth, {Role::operator_role}, with(sync)));
   router.add("POST", base + "/purchases/import",
-             http::require_role(ctx.auth, {Role::operator_role}, with(import_purchases)));
+             require_role_and_key(ctx.auth, {Role::operator_role}, with(import_purchases)));
   router.add("GET", base + "/purchases",
              http::require_role(ctx.auth, {Role::operator_role, Role::committee, Role::auditor},
                                 with(report)));

@@ -290,23 +290,24 @@ void add_money_in_routes(http::Router& router, const MoneyInRoutesContext& ctx) 
   using http::Role;
   auto with = [&ctx](auto fn) { return with_context(ctx, fn); };
   const std::string base = "/api/v1/caisses/{caisse}";
-  const std::initializer_list<Role> readers{Role::operator_role, Role::committee, Role::auditor};
+  // Bank lines carry counterparties' names and remittance texts, dead notifications the errors a
+  // provider's payment data raised: personal data, one payment at a time. The committee reads
+  // aggregates (the dashboard), not these.
+  const std::initializer_list<Role> readers{Role::operator_role, Role::auditor};
+  auto operators = [&ctx, &with](auto fn) {
+    return require_role_and_key(ctx.auth, {Role::operator_role}, with(fn));
+  };
   router.add("POST", "/webhooks/{caisse}/{instance}", with(receive_webhook), ctx.max_webhook_bytes);
   router.add("GET", base + "/webhooks/dead",
              http::require_role(ctx.auth, readers, with(dead_webhooks)));
-  router.add("POST", base + "/webhooks/dead/{id}/replay",
-             http::require_role(ctx.auth, {Role::operator_role}, with(replay_webhook)));
-  router.add("POST", base + "/statements/{instance}",
-             http::require_role(ctx.auth, {Role::operator_role}, with(import_statement)),
+  router.add("POST", base + "/webhooks/dead/{id}/replay", operators(replay_webhook));
+  router.add("POST", base + "/statements/{instance}", operators(import_statement),
              ctx.max_import_bytes);
-  router.add("POST", base + "/payment-reports/{instance}",
-             http::require_role(ctx.auth, {Role::operator_role}, with(import_report)),
+  router.add("POST", base + "/payment-reports/{instance}", operators(import_report),
              ctx.max_import_bytes);
-  router.add("POST", base + "/payments/{instance}/import",
-             http::require_role(ctx.auth, {Role::operator_role}, with(import_listing)));
+  router.add("POST", base + "/payments/{instance}/import", operators(import_listing));
   router.add("GET", base + "/bank-lines", http::require_role(ctx.auth, readers, with(bank_lines)));
-  router.add("POST", base + "/bank-lines/{id}/decision",
-             http::require_role(ctx.auth, {Role::operator_role}, with(decide_line)));
+  router.add("POST", base + "/bank-lines/{id}/decision", operators(decide_line));
 }
 
 }  // namespace caisse::host::daemon

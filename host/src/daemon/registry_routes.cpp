@@ -118,11 +118,11 @@ void add_registry_routes(http::Router& router, const RegistryRoutesContext& ctx)
   auto with = [&ctx](auto fn) { return with_context(ctx, fn); };
   const std::string base = "/api/v1/caisses/{caisse}";
   router.add("POST", base + "/imports/{kind}",
-             http::require_role(ctx.auth, {Role::operator_role}, with(import_file)),
+             require_role_and_key(ctx.auth, {Role::operator_role}, with(import_file)),
              ctx.max_import_bytes);
+  // Row by row, each household's contribution among them: the committee reads aggregates.
   router.add("GET", base + "/exports/{kind}",
-             http::require_role(ctx.auth, {Role::operator_role, Role::committee, Role::auditor},
-                                with(export_file)));
+             http::require_role(ctx.auth, {Role::operator_role, Role::auditor}, with(export_file)));
   router.add("GET", base + "/ledger/check",
              http::require_role(ctx.auth, {Role::operator_role, Role::committee, Role::auditor},
                                 with(ledger_check)));

@@ -108,6 +108,7 @@ Handler require_role(const TokenAuthenticator& auth, std::initializer_list<Role>
       return;
     }
     request.principal = std::move(principal->name);
+    request.role = role_name(principal->role);
     inner(std::move(request), std::move(respond));
   };
 }

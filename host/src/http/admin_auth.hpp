@@ -64,8 +64,9 @@ using digest::sha256;
 // Wraps `inner` so that it runs only for a request whose bearer token is valid and whose role is
 // in `allowed`: no or unknown token -> 401 with `WWW-Authenticate: Bearer`; a known token whose
 // role is not allowed -> 403 naming the role. Otherwise request.principal is set to the token's
-// name and `inner` runs. `allowed` is copied. LIFETIME: `auth` is kept by reference and must
-// outlive the returned handler (and so the router and the server that use it).
+// name, request.role to its role's name, and `inner` runs. `allowed` is copied. LIFETIME: `auth` is
+// kept by reference and must outlive the returned handler (and so the router and the server that
+// use it).
 Handler require_role(const TokenAuthenticator& auth, std::initializer_list<Role> allowed,
                      Handler inner);
 

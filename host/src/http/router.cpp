@@ -166,4 +166,11 @@ std::size_t Router::largest_route_body_limit() const {
   return largest;
 }
 
+std::vector<RouteEntry> Router::routes() const {
+  std::vector<RouteEntry> out;
+  out.reserve(routes_.size());
+  for (const auto& route : routes_) out.push_back({route.method, route.pattern});
+  return out;
+}
+
 }  // namespace caisse::host::http

@@ -25,6 +25,7 @@ struct Request {
   std::map<std::string, std::string> path_params;  // "{name}" -> decoded segment
   std::string route;           // the pattern that matched, e.g. "/api/v1/plugins/{name}"
   std::string principal;       // the admin token's name, set by require_role
+  std::string role;            // its role ("operator", "committee"...), set by require_role
   std::string remote_address;  // the peer's IP address, e.g. "127.0.0.1"
   unsigned version = 11;       // 10 for HTTP/1.0, 11 for HTTP/1.1
 
@@ -73,6 +74,12 @@ struct RouteMatch {
   std::optional<std::size_t> max_body_bytes;
 };
 
+// One registered route, as Router::routes lists it.
+struct RouteEntry {
+  std::string method;   // "GET", "POST"...
+  std::string pattern;  // "/api/v1/plugins/{name}"
+};
+
 // Patterns are absolute paths whose segments are literals or "{name}" (one whole segment, never
 // empty). When several patterns match a path, the one with a literal where the other has a
 // parameter, leftmost first, wins: "/plugins/reload" before "/plugins/{name}". Matching is
@@ -93,6 +100,9 @@ class Router {
 
   // The largest body limit a route was added with; 0 when none has one of its own.
   std::size_t largest_route_body_limit() const;
+
+  // Every route, in the order added: what the daemon compares with its OpenAPI description.
+  std::vector<RouteEntry> routes() const;
 
  private:
   struct Segment {

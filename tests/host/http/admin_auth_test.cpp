@@ -141,17 +141,20 @@ TEST(RequireRole, RoleNotAllowedGets403NamingTheRole) {
   EXPECT_NE(answer->body.find("researcher"), std::string::npos) << answer->body;
 }
 
-TEST(RequireRole, EachRolePassesExactlyWhereItIsAllowedAndThePrincipalIsSet) {
+TEST(RequireRole, EachRolePassesExactlyWhereItIsAllowedAndThePrincipalAndRoleAreSet) {
   TokenAuthenticator auth;
   for (Role role : kAllRoles) {
     auth.add(std::string("name-") + role_name(role), role, std::string("token-") + role_name(role));
   }
   for (Role allowed : kAllRoles) {
     std::string principal;
-    auto handler = require_role(auth, {allowed}, [&principal](Request&& r, Responder respond) {
-      principal = r.principal;
-      respond(Response{});
-    });
+    std::string role;
+    auto handler =
+        require_role(auth, {allowed}, [&principal, &role](Request&& r, Responder respond) {
+          principal = r.principal;
+          role = r.role;
+          respond(Response{});
+        });
     for (Role presented : kAllRoles) {
       principal.clear();
       auto answer = call(handler, with_token(std::string("token-") + role_name(presented)));
@@ -159,6 +162,7 @@ TEST(RequireRole, EachRolePassesExactlyWhereItIsAllowedAndThePrincipalIsSet) {
       if (presented == allowed) {
         EXPECT_EQ(answer->status, 200u) << role_name(presented);
         EXPECT_EQ(principal, std::string("name-") + role_name(presented));
+        EXPECT_EQ(role, role_name(presented));
       } else {
         EXPECT_EQ(answer->status, 403u)
             << role_name(presented) << " on a route for " << role_name(allowed);

@@ -23,6 +23,19 @@ TEST(Router, RouteBodyLimitComesWithItsMatch) {
   EXPECT_EQ(Router().largest_route_body_limit(), 0u);
 }
 
+TEST(Router, ListsEveryRouteInTheOrderAdded) {
+  Router router;
+  router.add("POST", "/imports/{kind}", noop(), 4096);
+  router.add("GET", "/healthz", noop());
+  router.add("GET", "/imports/{kind}", noop());
+  auto routes = router.routes();
+  ASSERT_EQ(routes.size(), 3u);
+  EXPECT_EQ(routes[0].method + " " + routes[0].pattern, "POST /imports/{kind}");
+  EXPECT_EQ(routes[1].method + " " + routes[1].pattern, "GET /healthz");
+  EXPECT_EQ(routes[2].method + " " + routes[2].pattern, "GET /imports/{kind}");
+  EXPECT_TRUE(Router().routes().empty());
+}
+
 TEST(Router, MatchesLiteralRouteAndReportsItsPattern) {
   Router router;
   router.add("GET", "/healthz", noop());
