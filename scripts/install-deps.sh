@@ -3,6 +3,7 @@
 # Runs `apt-get update` once, and skips both update and install when everything is present.
 set -euo pipefail
 
+# chromium: the browser tests drive it (tests/browser, through playwright-core).
 packages=(
   g++ cmake ninja-build ccache pkg-config git curl procps
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-filesystem1.81-dev
@@ -10,6 +11,7 @@ packages=(
   libspdlog-dev libtomlplusplus-dev libxlsxwriter-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-dev libxml2-utils
+  chromium
 )
 
 missing=()
