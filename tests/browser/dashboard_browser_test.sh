@@ -27,14 +27,9 @@ ctl() { CAISSE_TOKEN=$operator "$CAISSECTL" --url "$BASE_URL" "$@"; }
 # The sample receipts are November 2026's; move them to the month the dashboard opens on.
 sed -i "s/2026-11/$month/g" "$WORK"/demo/sample-data/*/receipts.csv
 
-# Nantes Ouest's purchases come from a second currency instance, the test backend
-# merchant_currency (tests/host/plugins/test_plugins), as in merchants_purchases_test.sh.
+# Nantes Ouest's purchases come from a second currency instance, the test backend.
+add_test_backend nantes-ouest "$TEST_PLUGIN_DIR"
 backend="$WORK/backend"
-mkdir -p "$backend"
-sed -i "s|^dirs = \[\(.*\)\]|dirs = [\1, \"$TEST_PLUGIN_DIR\"]|" "$WORK/demo/caissed.toml"
-printf '\n[plugins.merchant_currency]\nrequired = true\n' >>"$WORK/demo/caissed.toml"
-sed -i "s|^\[\[rules.allocation\]\]|[[plugin]]\ninstance = \"app\"\nplugin = \"merchant_currency\"\n[plugin.config]\npurchases_file = \"$backend/purchases.txt\"\nsynced_file = \"$backend/synced.txt\"\n\n&|" \
-  "$WORK/demo/caisses/nantes-ouest.toml"
 
 start_daemon "$WORK/demo/caissed.toml" daemon
 for caisse in montpellier nantes-ouest; do

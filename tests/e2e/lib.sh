@@ -78,3 +78,17 @@ use_test_database() {
 postgres_processes_of() {
   pgrep -f -- "-D $1" || true
 }
+
+# add_test_backend CAISSE PLUGIN_DIR: gives the copied demo's CAISSE a second currency instance,
+# "app", of the test plugin merchant_currency (tests/host/plugins/test_plugins, built into
+# PLUGIN_DIR): it lists the purchases of $WORK/backend/purchases.txt and writes the merchant
+# list it is pushed to $WORK/backend/synced.txt. Call it after copy_demo, before start_daemon.
+add_test_backend() {
+  local caisse=$1 plugin_dir=$2
+  mkdir -p "$WORK/backend"
+  sed -i "s|^dirs = \[\(.*\)\]|dirs = [\1, \"$plugin_dir\"]|" "$WORK/demo/caissed.toml"
+  printf '\n[plugins.merchant_currency]\nrequired = true\n' >>"$WORK/demo/caissed.toml"
+  # The instance goes among the other [[plugin]] blocks, before the rules.
+  sed -i "s|^\[\[rules.allocation\]\]|[[plugin]]\ninstance = \"app\"\nplugin = \"merchant_currency\"\n[plugin.config]\npurchases_file = \"$WORK/backend/purchases.txt\"\nsynced_file = \"$WORK/backend/synced.txt\"\n\n&|" \
+    "$WORK/demo/caisses/$caisse.toml"
+}

@@ -11,17 +11,12 @@ TEST_PLUGIN_DIR=$6
 copy_demo
 use_test_database "e2e_merchants_$$"
 caisse=nantes-ouest
-backend="$WORK/backend"
-mkdir -p "$backend"
 operator=$(cat "$WORK/demo/secrets/operator.token")
 ctl() { CAISSE_TOKEN=$operator "$CAISSECTL" --url "$BASE_URL" "$@"; }
 
-sed -i "s|^dirs = \[\(.*\)\]|dirs = [\1, \"$TEST_PLUGIN_DIR\"]|" "$WORK/demo/caissed.toml"
-printf '\n[plugins.merchant_currency]\nrequired = true\n' >>"$WORK/demo/caissed.toml"
+add_test_backend $caisse "$TEST_PLUGIN_DIR"
+backend="$WORK/backend"
 printf '\n[plugins.tagged_purchases_bonus]\nrequired = true\n' >>"$WORK/demo/caissed.toml"
-# The instance goes among the other [[plugin]] blocks, before the rules.
-sed -i "s|^\[\[rules.allocation\]\]|[[plugin]]\ninstance = \"app\"\nplugin = \"merchant_currency\"\n[plugin.config]\npurchases_file = \"$backend/purchases.txt\"\nsynced_file = \"$backend/synced.txt\"\n\n&|" \
-  "$WORK/demo/caisses/$caisse.toml"
 
 cat >>"$WORK/demo/caisses/$caisse.toml" <<'TOML'
 

@@ -13,18 +13,14 @@ use_test_database "e2e_research_$$"
 caisse=nantes-ouest
 data="$WORK/demo/sample-data/$caisse"
 exchange="$WORK/demo/exchange/$caisse"
-backend="$WORK/backend"
-mkdir -p "$backend"
 operator=$(cat "$WORK/demo/secrets/operator.token")
 treasurer=$(cat "$WORK/demo/secrets/treasurer.token")
 researcher=$(cat "$WORK/demo/secrets/researcher.token")
 ctl() { CAISSE_TOKEN=$operator "$CAISSECTL" --url "$BASE_URL" "$@"; }
 cycle() { ctl cycle "$1" --caisse $caisse --month 2026-11 "${@:2}"; }
 
-sed -i "s|^dirs = \[\(.*\)\]|dirs = [\1, \"$TEST_PLUGIN_DIR\"]|" "$WORK/demo/caissed.toml"
-printf '\n[plugins.merchant_currency]\nrequired = true\n' >>"$WORK/demo/caissed.toml"
-sed -i "s|^\[\[rules.allocation\]\]|[[plugin]]\ninstance = \"app\"\nplugin = \"merchant_currency\"\n[plugin.config]\npurchases_file = \"$backend/purchases.txt\"\nsynced_file = \"$backend/synced.txt\"\n\n&|" \
-  "$WORK/demo/caisses/$caisse.toml"
+add_test_backend $caisse "$TEST_PLUGIN_DIR"
+backend="$WORK/backend"
 start_daemon "$WORK/demo/caissed.toml" daemon
 
 for kind in households members contributions funders receipts; do
