@@ -1,12 +1,9 @@
 #include "daemon/conventionnement_answers.hpp"
 
+#include "daemon/json_or_null.hpp"
+
 namespace caisse::host::daemon {
 namespace {
-
-template <class T>
-boost::json::value or_null(const std::optional<T>& value) {
-  return value ? boost::json::value(*value) : boost::json::value(nullptr);
-}
 
 // One JSON value per item, in order.
 template <class T, class Fn>
@@ -70,7 +67,7 @@ boost::json::object evaluation_json(const merchants::RecordedEvaluation& recorde
   boost::json::array answers;
   for (const auto& a : e.answers) {
     answers.push_back(
-        {{"criterion", a.criterion}, {"score", or_null(a.score)}, {"comment", a.comment}});
+        {{"criterion", a.criterion}, {"score", json_or_null(a.score)}, {"comment", a.comment}});
   }
   return {{"id", recorded.id},
           {"merchant_id", e.merchant_id},
@@ -101,8 +98,8 @@ boost::json::object decision_json(const merchants::Decision& d) {
           {"method", d.method},
           {"votes", std::move(votes)},
           {"valid_from", d.valid_from},
-          {"valid_until", or_null(d.valid_until)},
-          {"next_evaluation_on", or_null(d.next_evaluation_on)},
+          {"valid_until", json_or_null(d.valid_until)},
+          {"next_evaluation_on", json_or_null(d.next_evaluation_on)},
           {"evaluation_ids", std::move(evaluations)},
           {"note", d.note},
           {"recorded_by", d.recorded_by},
@@ -123,7 +120,7 @@ boost::json::array gate_history_json(const std::vector<merchants::GateEvent>& hi
   return array_of(history, [](const merchants::GateEvent& h) {
     return boost::json::object{
         {"accredited", h.accredited}, {"standing", h.standing},
-        {"onboarded", h.onboarded},   {"decision_id", or_null(h.decision_id)},
+        {"onboarded", h.onboarded},   {"decision_id", json_or_null(h.decision_id)},
         {"cause", h.cause},           {"changed_at", h.changed_at}};
   });
 }

@@ -2,19 +2,9 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "daemon/json_or_null.hpp"
+
 namespace caisse::host::daemon {
-namespace {
-
-boost::json::value nullable(const std::optional<std::string>& v) {
-  return v ? boost::json::value(*v) : boost::json::value(nullptr);
-}
-
-boost::json::value nullable(const std::optional<std::int64_t>& v) {
-  return v ? boost::json::value(*v) : boost::json::value(nullptr);
-}
-
-}  // namespace
-
 boost::json::object cycle_summary_object(const cycle::CycleSummary& s, int minor_unit) {
   boost::json::object lines;
   for (auto status :
@@ -36,11 +26,11 @@ boost::json::object cycle_summary_object(const cycle::CycleSummary& s, int minor
           {"total_minor", s.total_minor},
           {"computed_by", s.computed_by},
           {"computed_at", s.computed_at},
-          {"approved_by", nullable(s.approved_by)},
-          {"approved_at", nullable(s.approved_at)},
-          {"funds_minor", nullable(s.funds_minor)},
-          {"shortfall_minor", nullable(s.shortfall_minor)},
-          {"due_on", nullable(s.due_on)},
+          {"approved_by", json_or_null(s.approved_by)},
+          {"approved_at", json_or_null(s.approved_at)},
+          {"funds_minor", json_or_null(s.funds_minor)},
+          {"shortfall_minor", json_or_null(s.shortfall_minor)},
+          {"due_on", json_or_null(s.due_on)},
           {"late", lateness_json(s.late)},
           {"lines", std::move(lines)}};
 }

@@ -3,13 +3,10 @@
 #include <boost/json/array.hpp>
 
 #include "daemon/cycle_answers.hpp"
+#include "daemon/json_or_null.hpp"
 
 namespace caisse::host::daemon {
 namespace {
-
-boost::json::value nullable(const std::optional<std::string>& v) {
-  return v ? boost::json::value(*v) : boost::json::value(nullptr);
-}
 
 // What the dashboard's header needs to name the caisse and write its amounts.
 boost::json::object caisse_identity(const config::CaisseConfig& caisse) {
@@ -63,9 +60,9 @@ boost::json::object allocations_vs_spending(const dashboard::MonthDashboard& d,
 boost::json::array by_merchant(const dashboard::Spending& spending) {
   boost::json::array out;
   for (const auto& m : spending.by_merchant) {
-    out.push_back({{"merchant_id", nullable(m.merchant_id)},
+    out.push_back({{"merchant_id", json_or_null(m.merchant_id)},
                    {"name", m.name},
-                   {"kind", nullable(m.kind)},
+                   {"kind", json_or_null(m.kind)},
                    {"amount_minor", m.amount_minor},
                    {"purchases", m.purchases}});
   }
@@ -98,7 +95,7 @@ boost::json::object bank(const dashboard::BankQueue& queue) {
   return {{"unmatched_count", queue.unmatched_count},
           {"unmatched_amount_minor", queue.unmatched_amount_minor},
           {"currency", "EUR"},
-          {"oldest_unmatched_on", nullable(queue.oldest_unmatched_on)}};
+          {"oldest_unmatched_on", json_or_null(queue.oldest_unmatched_on)}};
 }
 
 }  // namespace

@@ -1,13 +1,10 @@
 #include "daemon/merchant_answers.hpp"
 
 #include "csv/iso_date.hpp"
+#include "daemon/json_or_null.hpp"
 
 namespace caisse::host::daemon {
 namespace {
-
-boost::json::value nullable(const std::optional<std::string>& v) {
-  return v ? boost::json::value(*v) : boost::json::value(nullptr);
-}
 
 std::string day(std::chrono::sys_days d) {
   return csv::format_date(std::chrono::year_month_day{d});
@@ -57,10 +54,10 @@ boost::json::object purchase_report_json(const config::CaisseConfig& caisse, Mon
                                          const merchants::PurchaseReport& report) {
   boost::json::array merchants_array;
   for (const auto& m : report.merchants) {
-    boost::json::object row{{"merchant_id", nullable(m.merchant_id)},
-                            {"name", nullable(m.name)},
-                            {"instance", nullable(m.instance)},
-                            {"merchant_ref", nullable(m.merchant_ref)}};
+    boost::json::object row{{"merchant_id", json_or_null(m.merchant_id)},
+                            {"name", json_or_null(m.name)},
+                            {"instance", json_or_null(m.instance)},
+                            {"merchant_ref", json_or_null(m.merchant_ref)}};
     for (auto& [key, value] : totals_object(m.totals)) row[key] = value;
     merchants_array.push_back(std::move(row));
   }
@@ -68,9 +65,9 @@ boost::json::object purchase_report_json(const config::CaisseConfig& caisse, Mon
   for (const auto& p : report.flagged) {
     flagged.push_back({{"instance", p.instance},
                        {"external_ref", p.external_ref},
-                       {"household_id", nullable(p.household_id)},
+                       {"household_id", json_or_null(p.household_id)},
                        {"merchant_ref", p.merchant_ref},
-                       {"merchant_id", nullable(p.merchant_id)},
+                       {"merchant_id", json_or_null(p.merchant_id)},
                        {"amount_minor", p.amount_minor},
                        {"currency", p.currency},
                        {"paid_at", p.paid_at},
