@@ -33,10 +33,7 @@ backend="$WORK/backend"
 
 start_daemon "$WORK/demo/caissed.toml" daemon
 for caisse in montpellier nantes-ouest; do
-  for kind in households members contributions funders receipts; do
-    out=$(ctl import "$kind" --caisse $caisse "$WORK/demo/sample-data/$caisse/$kind.csv") ||
-      fail "import $kind into $caisse: $out"
-  done
+  import_sample_registry "$operator" $caisse
   out=$(ctl cycle compute --caisse $caisse --month "$month") || fail "compute $caisse: $out"
 done
 

@@ -21,9 +21,7 @@ if grep -q "api_contract_mismatch" "$WORK/daemon.log"; then
 fi
 
 # Data for the routes to read: the sample registry and a computed month.
-for kind in households members contributions funders receipts; do
-  out=$(ctl import "$kind" --caisse $caisse "$data/$kind.csv") || fail "import $kind: $out"
-done
+import_sample_registry "$operator" $caisse
 out=$(ctl cycle compute --caisse $caisse --month 2026-11) || fail "compute: $out"
 before=$(ctl cycle status --caisse $caisse --month 2026-11 --json) || fail "cycle status failed"
 

@@ -51,9 +51,7 @@ timeout_ms = 400
 TOML
 
 start_daemon "$WORK/demo/caissed.toml" daemon
-for kind in households members contributions funders receipts; do
-  out=$(ctl import "$kind" --caisse $caisse "$data/$kind.csv") || fail "import $kind: $out"
-done
+import_sample_registry "$operator" $caisse
 households=$(tail -n +2 "$data/households.csv" | wc -l)
 
 out=$(cycle compute) || fail "compute: $out"

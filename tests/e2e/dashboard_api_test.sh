@@ -7,7 +7,6 @@ copy_demo
 use_test_database "e2e_dashboard_api_$$"
 month=2026-11
 caisse=nantes-ouest
-data="$WORK/demo/sample-data/$caisse"
 operator=$(cat "$WORK/demo/secrets/operator.token")
 committee=$(cat "$WORK/demo/secrets/committee.token")
 researcher=$(cat "$WORK/demo/secrets/researcher.token")
@@ -30,9 +29,7 @@ sed -i "s|^\[http\]|[http]\ndashboard_dir = \"$WORK/dashboard\"|" "$WORK/demo/ca
 
 start_daemon "$WORK/demo/caissed.toml" daemon
 
-for kind in households members contributions funders receipts; do
-  out=$(ctl import "$kind" --caisse $caisse "$data/$kind.csv") || fail "import $kind: $out"
-done
+import_sample_registry "$operator" $caisse
 
 # Before any cycle: nulls and zeros, not an error.
 answer=$(get "$committee" "/api/v1/caisses/$caisse/dashboard/$month")

@@ -19,9 +19,7 @@ json_field() { sed -n "s/.*\"$1\":\"\\{0,1\\}\\([^\",}]*\\).*/\\1/p" | head -n 1
 
 start_daemon "$WORK/demo/caissed.toml" daemon
 
-for kind in households members contributions funders receipts; do
-  out=$(ctl import "$kind" --caisse $caisse "$data/$kind.csv") || fail "import $kind: $out"
-done
+import_sample_registry "$operator" $caisse
 households=$(tail -n +2 "$data/households.csv" | wc -l)
 
 # The export for the committee leaves out names, emails and IBANs.

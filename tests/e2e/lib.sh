@@ -92,3 +92,14 @@ add_test_backend() {
   sed -i "s|^\[\[rules.allocation\]\]|[[plugin]]\ninstance = \"app\"\nplugin = \"merchant_currency\"\n[plugin.config]\npurchases_file = \"$WORK/backend/purchases.txt\"\nsynced_file = \"$WORK/backend/synced.txt\"\n\n&|" \
     "$WORK/demo/caisses/$caisse.toml"
 }
+
+# import_sample_registry TOKEN CAISSE: the copied demo's sample registry of CAISSE (households,
+# members, contributions, funders, receipts) imported through caissectl with TOKEN, in the order
+# their references need; fails naming the file that was refused.
+import_sample_registry() {
+  local token=$1 caisse=$2 kind out
+  for kind in households members contributions funders receipts; do
+    out=$(CAISSE_TOKEN=$token "$CAISSECTL" --url "$BASE_URL" import "$kind" --caisse "$caisse" \
+      "$WORK/demo/sample-data/$caisse/$kind.csv") || fail "import $kind into $caisse: $out"
+  done
+}

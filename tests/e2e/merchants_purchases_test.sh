@@ -37,10 +37,7 @@ TOML
 
 start_daemon "$WORK/demo/caissed.toml" daemon
 # The sample registry, whose receipts fund the bonus.
-for kind in households members contributions funders receipts; do
-  out=$(ctl import "$kind" --caisse $caisse "$WORK/demo/sample-data/$caisse/$kind.csv") ||
-    fail "import $kind: $out"
-done
+import_sample_registry "$operator" $caisse
 
 cat >"$WORK/merchants.csv" <<'CSV'
 merchant_id,name,accredited,bonus,ref:app

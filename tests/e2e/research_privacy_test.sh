@@ -23,9 +23,7 @@ add_test_backend $caisse "$TEST_PLUGIN_DIR"
 backend="$WORK/backend"
 start_daemon "$WORK/demo/caissed.toml" daemon
 
-for kind in households members contributions funders receipts; do
-  out=$(ctl import "$kind" --caisse $caisse "$data/$kind.csv") || fail "import $kind: $out"
-done
+import_sample_registry "$operator" $caisse
 # October: only three households contributed.
 {
   echo "reference,date,source,household_id,funder_id,amount"
